@@ -1,0 +1,97 @@
+"""Fixtures for every stage's checks: the student's app, loaded fresh for each check, with a test client."""
+
+import importlib
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from flask import Flask
+
+from grader.plugin import AppImportError, student_frame
+
+
+def target_dir(config) -> Path:
+    """The folder being graded."""
+    return Path(config.getoption("target")).resolve()
+
+
+def forget_target_modules(target: Path) -> None:
+    """Drop every module imported from the target folder so the next import starts from scratch."""
+    for name, module in list(sys.modules.items()):
+        file = getattr(module, "__file__", None)
+        if file and Path(file).resolve().is_relative_to(target):
+            del sys.modules[name]
+
+
+def load_app(spec: str, target: Path) -> Flask:
+    """Import the student's app as the stage's spec says ("module:attr" or "module:factory()")."""
+    module_name, _, attribute = spec.partition(":")
+    forget_target_modules(target)
+    if str(target) not in sys.path:
+        sys.path.insert(0, str(target))
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module_name:
+            raise import_failure(exc, target) from None
+        raise AppImportError(f"No {module_name}.py (or {module_name}/ package) was found in {target}.") from None
+    except Exception as exc:
+        raise import_failure(exc, target) from None
+    factory = attribute.endswith("()")
+    name = attribute.removesuffix("()")
+    if not hasattr(module, name):
+        raise AppImportError(f"{module_name} has no module-level `{name}`: the checks look for it by that name.")
+    try:
+        app = getattr(module, name)("testing") if factory else getattr(module, name)
+    except Exception as exc:
+        raise import_failure(exc, target) from None
+    if not isinstance(app, Flask):
+        raise AppImportError(f"`{module_name}.{attribute}` is a {type(app).__name__}, not a Flask app.")
+    return app
+
+
+def import_failure(exc: BaseException, target: Path) -> AppImportError:
+    """Describe why the app could not be imported, pointing at the student's file and line."""
+    where = student_frame(exc, target)
+    detail = exc.msg if isinstance(exc, SyntaxError) else str(exc)
+    message = f"{type(exc).__name__}: {detail}"
+    if where:
+        return AppImportError(message, file=where[0], line=where[1], code=where[2])
+    return AppImportError(message)
+
+
+def pytest_collection_finish(session):
+    """Import the app once before any check: if that fails, report it once instead of once per check."""
+    config = session.config
+    if not config.getoption("target"):
+        return
+    try:
+        load_app(config.getoption("app_spec"), target_dir(config))
+    except AppImportError as exc:
+        config._grader["error"] = {"message": exc.message, "file": exc.file, "line": exc.line, "code": exc.code}
+        for check in config._grader["checks"]:
+            check["message"] = "Not run: the app could not be imported."
+        pytest.exit("the app could not be imported", returncode=4)
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(monkeypatch, tmp_path):
+    """Point every database setting at a temporary file so the student's own data is never touched."""
+    url = f"sqlite:///{tmp_path / 'check.db'}"
+    for name in ("DATABASE_URL", "DEV_DATABASE_URL"):
+        monkeypatch.setenv(name, url)
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def app(request, isolated_environment):
+    """The student's app, imported afresh so in-memory data starts as shipped."""
+    config = request.config
+    return load_app(config.getoption("app_spec"), target_dir(config))
+
+
+@pytest.fixture
+def runner(app):
+    """A runner for the app's command-line commands."""
+    return app.test_cli_runner()

@@ -1,0 +1,85 @@
+"""Assertions for checks that explain, in a student's terms, what was expected and what happened."""
+
+import json
+
+from grader.plugin import CheckFailed
+
+BODY_EXCERPT = 300
+
+
+def describe(response) -> str:
+    """Summarize a response: status, content type and the start of its body."""
+    body = response.get_data(as_text=True)
+    if len(body) > BODY_EXCERPT:
+        body = body[:BODY_EXCERPT] + "…"
+    kind = response.mimetype or "no content type"
+    return f"{response.status_code} ({kind}) with body: {body.strip() or '(empty)'}"
+
+
+def that(condition: bool, expected: str, got: str, detail: str | None = None) -> None:
+    """Fail the check unless condition holds."""
+    if not condition:
+        raise CheckFailed(expected, got, detail)
+
+
+def status(response, code: int, request: str = "the request") -> None:
+    """The response has the given status code."""
+    that(response.status_code == code, f"{request} to answer with status {code}", describe(response))
+
+
+def json_body(response, request: str = "the response"):
+    """The response is JSON (by content type and by content); return the parsed body."""
+    that(response.is_json, f"{request} to be JSON (Content-Type: application/json)", describe(response))
+    try:
+        return json.loads(response.get_data(as_text=True))
+    except ValueError:
+        raise CheckFailed(f"{request} to hold valid JSON", describe(response)) from None
+
+
+def json_object(response, request: str = "the response") -> dict:
+    """The response is a JSON object; return it."""
+    body = json_body(response, request)
+    that(isinstance(body, dict), f"{request} to be a JSON object {{...}}", f"a {type(body).__name__}: {body!r:.200}")
+    return body
+
+
+def key(body: dict, name: str, kind=None, where: str = "the JSON body"):
+    """The object has the key (of the given type, if any); return its value."""
+    that(name in body, f'{where} to have a "{name}" key', f"keys {sorted(body)}")
+    value = body[name]
+    if kind is not None:
+        that(isinstance(value, kind) and not (kind is int and isinstance(value, bool)),
+             f'"{name}" to be {_kind_name(kind)}', f"{value!r:.200}")
+    return value
+
+
+def equal(actual, expected, what: str) -> None:
+    """Two values are equal."""
+    that(actual == expected, f"{what} to be {expected!r}", f"{actual!r:.300}")
+
+
+def _kind_name(kind) -> str:
+    """A readable name for a type or tuple of types."""
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    names = {str: "a string", int: "an integer", list: "a list", dict: "an object", bool: "true or false",
+             type(None): "null"}
+    return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+def success(response, code: int = 200, request: str = "the request"):
+    """The response is a success envelope {"status": "success", "data": ...}; return the data."""
+    status(response, code, request)
+    body = json_object(response, request)
+    equal(body.get("status"), "success", 'the envelope\'s "status"')
+    return key(body, "data", where="the success envelope")
+
+
+def error(response, code: int, request: str = "the request") -> str:
+    """The response is an error envelope {"status": "error", "error": {"message": ...}}; return the message."""
+    status(response, code, request)
+    body = json_object(response, request)
+    equal(body.get("status"), "error", 'the envelope\'s "status"')
+    detail = key(body, "error", dict, where="the error envelope")
+    message = key(detail, "message", str, where='the envelope\'s "error" object')
+    that(bool(message.strip()), "a non-empty error message", repr(message))
+    return message

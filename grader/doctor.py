@@ -1,0 +1,87 @@
+"""python grade.py doctor: check that this machine can run the course, and say how to fix what is wrong."""
+
+import re
+import socket
+import sys
+from importlib import metadata
+from pathlib import Path
+
+from rich.console import Console
+from rich.text import Text
+
+from .manifest import ROOT, load_stages
+
+MIN_PYTHON = (3, 10)
+PIN = re.compile(r"^\s*([A-Za-z0-9_.\-]+)==([^\s;]+)\s*(?:;\s*(.+))?$")
+
+
+def pinned_packages(path: Path = ROOT / "requirements.txt") -> dict[str, str]:
+    """Name → version for every exact pin in requirements.txt that applies to this Python."""
+    pins = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = PIN.match(line.split("#", 1)[0]) if not line.lstrip().startswith("#") else None
+        if not match:
+            continue
+        name, version, marker = match.groups()
+        if marker and not _marker_applies(marker):
+            continue
+        pins[name] = version
+    return pins
+
+
+def _marker_applies(marker: str) -> bool:
+    """Evaluate an environment marker such as python_version < "3.11"."""
+    from packaging.markers import Marker
+
+    return Marker(marker).evaluate()
+
+
+def checks() -> list[tuple[bool, str, str | None]]:
+    """Every check as (ok, what was found, the command that fixes it)."""
+    results = []
+    version = ".".join(map(str, sys.version_info[:3]))
+    results.append((sys.version_info[:2] >= MIN_PYTHON, f"Python {version}",
+                    "install Python 3.10 or newer, then run ./setup.sh"))
+    in_venv = Path(sys.prefix).resolve() == (ROOT / ".venv").resolve()
+    results.append((in_venv, f"running in {sys.prefix}",
+                    "use the project's environment: .venv/bin/python grade.py ... (or source .venv/bin/activate)"))
+    wrong = []
+    for name, wanted in pinned_packages().items():
+        try:
+            found = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found = None
+        if found != wanted:
+            wrong.append(f"{name} {found or 'missing'} (wants {wanted})")
+    results.append((not wrong, "all pinned packages at their versions" if not wrong else "; ".join(wrong),
+                    "./setup.sh (or .venv/bin/pip install -r requirements.txt)"))
+    missing = [stage.id for stage in load_stages() if not stage.starter_dir.is_dir()]
+    results.append((not missing, "stage folders present" if not missing else f"missing: {', '.join(missing)}",
+                    "python grade.py reset STAGE restores a stage; or git checkout -- stages/"))
+    results.append(_port_free(5000))
+    return results
+
+
+def _port_free(port: int) -> tuple[bool, str, str | None]:
+    """Whether flask run can listen on the port."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return (False, f"port {port} is in use", f"stop the other server, or use flask run --port 5001")
+    return (True, f"port {port} is free", None)
+
+
+def run_doctor(console: Console) -> int:
+    """Print each check with its fix; return 0 when all pass, 1 otherwise."""
+    console.print(Text("Checking your set-up for the course", style="bold"))
+    problems = 0
+    for ok, found, fix in checks():
+        if ok:
+            console.print(Text.assemble(("  ✓ ", "green"), found))
+        else:
+            problems += 1
+            console.print(Text.assemble(("  ✗ ", "bold red"), found))
+            console.print(Text.assemble(("      fix: ", "dim"), (fix or "", "cyan")))
+    console.print("All good." if not problems else f"{problems} problem(s) found.")
+    return 0 if not problems else 1

@@ -1,0 +1,170 @@
+"""A pytest plugin, loaded in the grading subprocess, that records each check's result for a student to read."""
+
+import inspect
+import json
+import signal
+import traceback
+from pathlib import Path
+
+import pytest
+
+# Seconds one check may run before it counts as hanging; generous, since a healthy check takes milliseconds.
+DEFAULT_CHECK_TIMEOUT = 5.0
+
+
+class CheckFailed(AssertionError):
+    """A check's expectation was not met; carries what was expected and what happened."""
+
+    def __init__(self, expected: str, got: str, detail: str | None = None):
+        self.expected, self.got, self.detail = expected, got, detail
+        super().__init__(f"Expected {expected}, got {got}.")
+
+
+class CheckTimeout(Exception):
+    """A check ran past its time limit, almost always because the app never answered."""
+
+
+class AppImportError(Exception):
+    """The student's app could not be imported or built."""
+
+    def __init__(self, message: str, file: str | None = None, line: int | None = None, code: str | None = None):
+        self.message, self.file, self.line, self.code = message, file, line, code
+        super().__init__(message)
+
+
+def pytest_addoption(parser):
+    """Register the grader's options."""
+    group = parser.getgroup("grader")
+    group.addoption("--target", help="folder holding the app to grade")
+    group.addoption("--stage", help="stage id, e.g. stage-01")
+    group.addoption("--app-spec", default="app:app", help="module:attribute or module:factory()")
+    group.addoption("--results", help="file to write the results to (JSON)")
+    group.addoption("--check-timeout", type=float, default=DEFAULT_CHECK_TIMEOUT)
+
+
+def pytest_configure(config):
+    """Start an empty record of results."""
+    config.addinivalue_line("markers", "hint(text, section): what to read when this check fails")
+    config._grader = {"checks": [], "error": None}
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """Note every check in collection order, with its title and hint."""
+    for item in items:
+        doc = inspect.getdoc(getattr(item, "function", None)) or item.name
+        marker = item.get_closest_marker("hint")
+        hint = {"text": None, "section": None}
+        if marker:
+            hint["text"] = marker.args[0] if marker.args else marker.kwargs.get("text")
+            hint["section"] = marker.kwargs.get("section")
+        code, line = _source_of(item)
+        title = doc.splitlines()[0].strip()
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None:
+            title += f" [{callspec.id}]"
+        item._grader = {
+            "id": item.nodeid,
+            "title": title,
+            "status": "error",
+            "message": "The check did not run.",
+            "hint": hint,
+            "file": str(Path(item.path).name),
+            "line": line,
+            "code": code,
+        }
+        config._grader["checks"].append(item._grader)
+
+
+def _source_of(item):
+    """Return a check's source code and first line number."""
+    try:
+        lines, start = inspect.getsourcelines(item.function)
+        return "".join(lines), start
+    except (OSError, TypeError, AttributeError):
+        return None, None
+
+
+def _on_alarm(signum, frame):
+    """Interrupt a check that runs past its limit."""
+    raise CheckTimeout()
+
+
+def _with_timeout(item):
+    """Run the wrapped phase under an alarm so a hanging app cannot stall grading."""
+    seconds = item.config.getoption("check_timeout")
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return (yield)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+pytest_runtest_setup = pytest.hookimpl(wrapper=True)(_with_timeout)
+pytest_runtest_call = pytest.hookimpl(wrapper=True)(_with_timeout)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Turn the outcome of each phase into a student-readable result."""
+    report = yield
+    record = getattr(item, "_grader", None)
+    if record is None:
+        return report
+    if call.when == "call" and report.passed:
+        record.update(status="pass", message=None)
+    elif report.failed and call.excinfo is not None:
+        target = item.config.getoption("target")
+        status = "fail" if call.when == "call" else "error"
+        if call.excinfo.errisinstance(AppImportError):
+            status = "error"
+        record.update(status=status, **explain(call.excinfo.value, target, item.config))
+    elif report.skipped and call.when in ("setup", "call"):
+        record.update(status="skip", message=str(call.excinfo.value) if call.excinfo else "skipped")
+    return report
+
+
+def explain(exc: BaseException, target: str | None, config) -> dict:
+    """Describe an exception raised during a check in terms a student can act on."""
+    if isinstance(exc, CheckFailed):
+        return {"message": str(exc), "expected": exc.expected, "got": exc.got, "detail": exc.detail}
+    if isinstance(exc, CheckTimeout):
+        seconds = config.getoption("check_timeout")
+        return {"message": f"No answer within {seconds:g} seconds: the request seems to hang. "
+                           "Look for a loop that never ends in the code this route runs."}
+    if isinstance(exc, AppImportError):
+        return {"message": exc.message, "file": exc.file, "line": exc.line, "code": exc.code}
+    if isinstance(exc, AssertionError):
+        text = str(exc).split("\nassert ")[0].strip() or "An expectation of the check was not met."
+        return {"message": text}
+    where = student_frame(exc, target)
+    message = f"Your code raised {type(exc).__name__}: {exc}"
+    if where:
+        message += f" ({where[0]}, line {where[1]})"
+    return {"message": message}
+
+
+def student_frame(exc: BaseException, target: str | None):
+    """Return (relative file, line, code) of the deepest traceback frame inside the target folder."""
+    if not target:
+        return None
+    root = Path(target).resolve()
+    found = None
+    if isinstance(exc, SyntaxError) and exc.filename:
+        path = Path(exc.filename).resolve()
+        if path.is_relative_to(root):
+            return str(path.relative_to(root)), exc.lineno, (exc.text or "").strip()
+    for frame in traceback.extract_tb(exc.__traceback__):
+        path = Path(frame.filename).resolve()
+        if path.is_relative_to(root):
+            found = (str(path.relative_to(root)), frame.lineno, (frame.line or "").strip())
+    return found
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Write the results file for the grader to read."""
+    config = session.config
+    path = config.getoption("results")
+    if path:
+        Path(path).write_text(json.dumps(config._grader, indent=1), encoding="utf-8")
