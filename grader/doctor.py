@@ -57,7 +57,7 @@ def checks() -> list[tuple[bool, str, str | None]]:
                     "./setup.sh (or .venv/bin/pip install -r requirements.txt)"))
     missing = [stage.id for stage in load_stages() if not stage.starter_dir.is_dir()]
     results.append((not missing, "stage folders present" if not missing else f"missing: {', '.join(missing)}",
-                    "python grade.py reset STAGE restores a stage; or git checkout -- stages/"))
+                    "restore them from the repository: git checkout -- stages/"))
     results.append(_port_free(5000))
     return results
 

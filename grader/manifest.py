@@ -24,6 +24,8 @@ class Stage:
     builds: str
     app: str
     number: int
+    smoke: str = "/"
+    flask_app: str = "app"
 
     @property
     def starter_dir(self) -> Path:

@@ -26,6 +26,7 @@ MARKER = re.compile(r"^(?P<indent>\s*)#\s*-{1,}8<-{1,}\s+\[\s*(?P<kind>start|end
                     r"(?P<post>.*)$")
 SKIPPED = {"__pycache__", "instance", ".pytest_cache"}
 SKIPPED_SUFFIXES = {".pyc", ".db", ".sqlite", ".sqlite3"}
+MARKED_SUFFIXES = {".py", ".sh"}
 DEFAULT_STUB = 'return {{"error": "Not implemented yet: see the TODO in {file}."}}, 501'
 
 
@@ -75,7 +76,7 @@ def generate(stage: Stage) -> dict[str, str]:
     files = {}
     for relative in solution_files(stage.solution_dir):
         text = (stage.solution_dir / relative).read_text(encoding="utf-8")
-        if relative.suffix == ".py":
+        if relative.suffix in MARKED_SUFFIXES:
             text = starter_source(text, relative.as_posix())
         files[relative.as_posix()] = text
     return files
