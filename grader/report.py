@@ -114,8 +114,7 @@ def _print_summary(outcome: Outcome, console: Console) -> None:
     if outcome.error:
         passed = 0
     console.print()
-    console.print(Text.assemble((f"{passed}/{total} checks passed", "bold " + style), "  ", (bar(passed, total), style),
-                                f"  {outcome.seconds:.1f}s"))
+    console.print(Text.assemble((f"{passed}/{total} checks passed", "bold " + style), "  ", (bar(passed, total), style)))
     if outcome.status == "pass":
         following = _next_stage(outcome.stage)
         tail = f" Next: {following.id} · {following.title}." if following else " That was the last stage."

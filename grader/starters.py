@@ -107,9 +107,12 @@ def main(argv: list[str] | None = None) -> int:
     """Regenerate or check every starter."""
     parser = argparse.ArgumentParser(prog="python -m grader.starters", description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="replace stages/ with freshly generated starters")
+    parser.add_argument("--stage", help="only this stage (e.g. stage-02)")
     args = parser.parse_args(argv)
     stale = []
     for stage in load_stages():
+        if args.stage and stage.id != args.stage:
+            continue
         if args.write:
             write(stage)
             print(f"wrote {stage.starter_dir}" if stage.solution_dir.is_dir() else f"no solution yet: {stage.id}")
