@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 
-from grader.plugin import AppImportError, student_frame
+from grader.plugin import AppImportError, CheckTimeout, student_frame, time_limit
 
 
 def target_dir(config) -> Path:
@@ -66,13 +66,21 @@ def pytest_collection_finish(session):
     config = session.config
     if not config.getoption("target"):
         return
+    seconds = config.getoption("check_timeout")
     try:
-        load_app(config.getoption("app_spec"), target_dir(config))
+        with time_limit(seconds):
+            load_app(config.getoption("app_spec"), target_dir(config))
+        return
+    except CheckTimeout:
+        failure = AppImportError(f"Importing the app took more than {seconds:g} seconds. Is app.run() or a loop "
+                                 "running at import time? Keep app.run() under `if __name__ == \"__main__\":`.")
     except AppImportError as exc:
-        config._grader["error"] = {"message": exc.message, "file": exc.file, "line": exc.line, "code": exc.code}
-        for check in config._grader["checks"]:
-            check["message"] = "Not run: the app could not be imported."
-        pytest.exit("the app could not be imported", returncode=4)
+        failure = exc
+    config._grader["error"] = {"message": failure.message, "file": failure.file, "line": failure.line,
+                               "code": failure.code}
+    for check in config._grader["checks"]:
+        check["message"] = "Not run: the app could not be imported."
+    pytest.exit("the app could not be imported", returncode=4)
 
 
 @pytest.fixture(autouse=True)

@@ -1,5 +1,6 @@
 """A pytest plugin, loaded in the grading subprocess, that records each check's result for a student to read."""
 
+import contextlib
 import inspect
 import json
 import signal
@@ -20,8 +21,11 @@ class CheckFailed(AssertionError):
         super().__init__(f"Expected {expected}, got {got}.")
 
 
-class CheckTimeout(Exception):
-    """A check ran past its time limit, almost always because the app never answered."""
+class CheckTimeout(BaseException):
+    """A check ran past its time limit, almost always because the app never answered.
+
+    A BaseException, so that neither the student's `except Exception` nor the import wrapper can swallow it.
+    """
 
 
 class AppImportError(Exception):
@@ -48,6 +52,7 @@ def pytest_configure(config):
     config._grader = {"checks": [], "error": None}
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(session, config, items):
     """Note every check in collection order, with its title and hint."""
     for item in items:
@@ -89,16 +94,22 @@ def _on_alarm(signum, frame):
     raise CheckTimeout()
 
 
-def _with_timeout(item):
-    """Run the wrapped phase under an alarm so a hanging app cannot stall grading."""
-    seconds = item.config.getoption("check_timeout")
+@contextlib.contextmanager
+def time_limit(seconds: float):
+    """Raise CheckTimeout in the main thread if the block runs longer than seconds."""
     previous = signal.signal(signal.SIGALRM, _on_alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        return (yield)
+        yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def _with_timeout(item):
+    """Run the wrapped phase under an alarm so a hanging app cannot stall grading."""
+    with time_limit(item.config.getoption("check_timeout")):
+        return (yield)
 
 
 pytest_runtest_setup = pytest.hookimpl(wrapper=True)(_with_timeout)

@@ -65,7 +65,11 @@ def grade(stage: Stage, target: Path, *, check_filter: str | None = None, verbos
             command += ["-k", check_filter]
         if check_timeout:
             command += ["--check-timeout", str(check_timeout)]
-        env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONDONTWRITEBYTECODE="1")
+        # Databases point into the scratch folder from the start, so even the first import never opens the
+        # student's own database file; each check then gets its own (checks/conftest.py).
+        database = f"sqlite:///{Path(scratch) / 'grading.db'}"
+        env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONDONTWRITEBYTECODE="1",
+                   DATABASE_URL=database, DEV_DATABASE_URL=database)
         try:
             proc = subprocess.run(command, cwd=scratch, env=env, capture_output=True, text=True,
                                   errors="replace", timeout=RUN_TIMEOUT, stdin=subprocess.DEVNULL)
