@@ -24,31 +24,41 @@ def forget_target_modules(target: Path) -> None:
             del sys.modules[name]
 
 
-def load_app(spec: str, target: Path) -> Flask:
-    """Import the student's app as the stage's spec says ("module:attr" or "module:factory()")."""
-    module_name, _, attribute = spec.partition(":")
+def import_module(spec: str, target: Path):
+    """Import the module named by the stage's spec ("module:..."), from scratch."""
+    module_name = spec.partition(":")[0]
     forget_target_modules(target)
     if str(target) not in sys.path:
         sys.path.insert(0, str(target))
     try:
-        module = importlib.import_module(module_name)
+        return importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
         if exc.name != module_name:
             raise import_failure(exc, target) from None
         raise AppImportError(f"No {module_name}.py (or {module_name}/ package) was found in {target}.") from None
     except Exception as exc:
         raise import_failure(exc, target) from None
+
+
+def build_app(module, spec: str, target: Path, config_name: str = "testing") -> Flask:
+    """The app from an imported module: its `attr`, or the result of calling `factory(config_name)`."""
+    module_name, _, attribute = spec.partition(":")
     factory = attribute.endswith("()")
     name = attribute.removesuffix("()")
     if not hasattr(module, name):
         raise AppImportError(f"{module_name} has no module-level `{name}`: the checks look for it by that name.")
     try:
-        app = getattr(module, name)("testing") if factory else getattr(module, name)
+        app = getattr(module, name)(config_name) if factory else getattr(module, name)
     except Exception as exc:
         raise import_failure(exc, target) from None
     if not isinstance(app, Flask):
         raise AppImportError(f"`{module_name}.{attribute}` is a {type(app).__name__}, not a Flask app.")
     return app
+
+
+def load_app(spec: str, target: Path) -> Flask:
+    """Import the student's app afresh as the stage's spec says ("module:attr" or "module:factory()")."""
+    return build_app(import_module(spec, target), spec, target)
 
 
 def import_failure(exc: BaseException, target: Path) -> AppImportError:
@@ -93,10 +103,23 @@ def isolated_environment(monkeypatch, tmp_path):
 
 
 @pytest.fixture
-def app(request, isolated_environment):
-    """The student's app, imported afresh so in-memory data starts as shipped."""
+def app_module(request, isolated_environment):
+    """The student's app module (or package), imported afresh."""
+    return import_module(request.config.getoption("app_spec"), target_dir(request.config))
+
+
+@pytest.fixture
+def app(request, app_module):
+    """The student's app, from the freshly imported module, so in-memory data starts as shipped."""
     config = request.config
-    return load_app(config.getoption("app_spec"), target_dir(config))
+    return build_app(app_module, config.getoption("app_spec"), target_dir(config))
+
+
+@pytest.fixture
+def fresh_app(request, isolated_environment):
+    """A function that imports the student's app again from scratch, as a second process would."""
+    config = request.config
+    return lambda: load_app(config.getoption("app_spec"), target_dir(config))
 
 
 @pytest.fixture

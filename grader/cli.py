@@ -1,4 +1,4 @@
-"""The command students and instructors run: python grade.py STAGE [options]."""
+"""The command students and instructors run: python grade.py [STAGE | hint | reset | doctor | class] [options]."""
 
 import argparse
 import json
@@ -9,53 +9,85 @@ from rich.console import Console
 
 from . import __version__
 from .manifest import UnknownStage, find_stage, load_stages
-from .report import print_outcome, to_json
-from .run import grade
 
 EXIT_PASS, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+COMMANDS = ("hint", "reset", "doctor", "class")
 
 
 class UsageError(Exception):
     """The command line asks for something that cannot be done."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The grader's command line."""
+def grade_parser() -> argparse.ArgumentParser:
+    """python grade.py [STAGE] [options]."""
     stages = ", ".join(stage.id for stage in load_stages())
     parser = argparse.ArgumentParser(
         prog="grade.py",
-        description="Grade a stage of the course: runs its checks against your code and explains each result.",
-        epilog=f"Stages: {stages}. Examples: python grade.py stage-01 · python grade.py 3 --json · "
-               "python grade.py doctor",
+        description="Grade a stage of the course: runs its checks against your code and explains each result. "
+                    "With no stage: a progress table of every stage.",
+        epilog=f"Stages: {stages}. Other commands: grade.py hint STAGE · grade.py reset STAGE [FILE] · "
+               "grade.py doctor · grade.py class SUBMISSIONS (each has --help).",
     )
-    parser.add_argument("stage", help="the stage to grade: stage-04, 04 or 4; or 'doctor' to check your set-up")
-    where = parser.add_mutually_exclusive_group()
-    where.add_argument("--solution", action="store_true", help="grade the reference solution instead of stages/")
-    where.add_argument("--path", type=Path, help="grade this folder instead (e.g. a student's submission)")
+    parser.add_argument("stage", nargs="?", help="the stage to grade: stage-04, 04 or 4")
+    add_target_options(parser)
     parser.add_argument("--json", action="store_true", help="print machine-readable results (see the grading page)")
+    parser.add_argument("--junit", type=Path, metavar="FILE", help="also write the results as JUnit XML")
     parser.add_argument("-k", "--check", metavar="WORDS", help="run only the checks whose names match (pytest -k)")
     parser.add_argument("--verbose", action="store_true", help="also show pytest's own output and tracebacks")
     parser.add_argument("--timeout", type=float, metavar="SECONDS", help="time limit for one check (default 5)")
+    parser.add_argument("--watch", action="store_true", help="grade again every time you save a file")
+    parser.add_argument("--poll", action="store_true", help="with --watch: poll for changes (WSL, network drives)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
 
+def add_target_options(parser: argparse.ArgumentParser) -> None:
+    """--solution / --path, shared by grading and hints."""
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--solution", action="store_true", help="use the reference solution instead of stages/")
+    where.add_argument("--path", type=Path, help="use this folder instead (e.g. a student's submission)")
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Parse the command line, grade, print, and return the exit status."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    """Dispatch to the command asked for and return its exit status."""
+    argv = sys.argv[1:] if argv is None else argv
     console = Console(highlight=False)
     errors = Console(stderr=True, highlight=False)
-    if args.stage == "doctor":
-        from .doctor import run_doctor
-
-        return run_doctor(console)
     try:
-        stage, target = resolve(args)
-    except (UnknownStage, UsageError) as exc:
+        if argv and argv[0] in COMMANDS:
+            return COMMAND_RUNNERS[argv[0]](argv[1:], console)
+        return grade_command(argv, console)
+    except (UnknownStage, UsageError, ValueError) as exc:
         errors.print(f"grade.py: {exc}", markup=False)
         return EXIT_USAGE
-    outcome = grade(stage, target, check_filter=args.check, verbose=args.verbose, check_timeout=args.timeout)
+    except KeyboardInterrupt:
+        errors.print("grade.py: interrupted.")
+        return 130
+
+
+def grade_command(argv: list[str], console: Console) -> int:
+    """Grade one stage (or show progress over all of them)."""
+    from .report import print_outcome, to_json
+    from .run import grade
+
+    args = grade_parser().parse_args(argv)
+    if args.stage is None:
+        if args.solution or args.path or args.json or args.watch:
+            raise UsageError("name a stage for --solution, --path, --json or --watch, e.g. grade.py stage-01 --json")
+        from .progress import show_progress
+
+        return show_progress(console)
+    stage, target = resolve(args)
+    options = {"check_filter": args.check, "verbose": args.verbose, "check_timeout": args.timeout}
+    if args.watch:
+        from .watch import watch
+
+        return watch(stage, target, console, poll=args.poll, **options)
+    outcome = grade(stage, target, **options)
+    if args.junit:
+        from .junit import write_junit
+
+        write_junit([outcome], args.junit)
     if args.json:
         sys.stdout.write(json.dumps(to_json(outcome), indent=2) + "\n")
     else:
@@ -75,7 +107,70 @@ def resolve(args):
     else:
         target = stage.starter_dir
     if not target.is_dir():
-        raise UsageError(f"{target} is not a folder: nothing to grade for {stage.id}.")
+        hint = f" (restore it with: python grade.py reset {stage.id})" if target == stage.starter_dir else ""
+        raise UsageError(f"{target} is not a folder: nothing to grade for {stage.id}{hint}.")
     if not stage.checks_dir.is_dir():
         raise UsageError(f"The checks for {stage.id} are missing ({stage.checks_dir}).")
     return stage, target
+
+
+def hint_command(argv: list[str], console: Console) -> int:
+    """python grade.py hint STAGE [--more] [--show-solution]."""
+    from .hints import show_hint
+    from .run import grade
+
+    parser = argparse.ArgumentParser(prog="grade.py hint", description="Help with the first failing check, in tiers.")
+    parser.add_argument("stage")
+    parser.add_argument("--more", action="store_true", help="also the chapter section and where in your files to work")
+    parser.add_argument("--show-solution", action="store_true", help="also the reference code for that part")
+    add_target_options(parser)
+    args = parser.parse_args(argv)
+    stage, target = resolve(args)
+    return show_hint(grade(stage, target), console, more=args.more, show_solution=args.show_solution)
+
+
+def reset_command(argv: list[str], console: Console) -> int:
+    """python grade.py reset STAGE [FILE]."""
+    from .reset import reset
+
+    parser = argparse.ArgumentParser(prog="grade.py reset", description="Put back the starter of a stage or of one "
+                                     "file; your current version is moved to a backup folder first.")
+    parser.add_argument("stage")
+    parser.add_argument("file", nargs="?", help="one file of the stage, e.g. app.py (default: the whole stage)")
+    args = parser.parse_args(argv)
+    return reset(find_stage(args.stage), args.file, console)
+
+
+def doctor_command(argv: list[str], console: Console) -> int:
+    """python grade.py doctor."""
+    from .doctor import run_doctor
+
+    argparse.ArgumentParser(prog="grade.py doctor", description="Check this machine's set-up for the course.") \
+        .parse_args(argv)
+    return run_doctor(console)
+
+
+def class_command(argv: list[str], console: Console) -> int:
+    """python grade.py class SUBMISSIONS (--stage STAGE | --all) [--out FILE] [--json]."""
+    from .cohort import CohortError, run_class
+
+    parser = argparse.ArgumentParser(prog="grade.py class", description="Grade every submission folder into a "
+                                     "gradebook, in parallel, each in a limited subprocess on a temporary copy.")
+    parser.add_argument("submissions", type=Path, help="a folder with one folder per student")
+    which = parser.add_mutually_exclusive_group(required=True)
+    which.add_argument("--stage", help="grade this stage")
+    which.add_argument("--all", action="store_true", help="grade every stage (submissions laid out like the repo)")
+    parser.add_argument("--out", type=Path, help="gradebook file (default gradebook.csv, or .json with --json)")
+    parser.add_argument("--json", action="store_true", help="write the gradebook as JSON")
+    parser.add_argument("--junit", type=Path, metavar="FILE", help="also write JUnit XML")
+    args = parser.parse_args(argv)
+    stages = [find_stage(args.stage)] if args.stage else [s for s in load_stages() if s.checks_dir.is_dir()]
+    out = args.out or Path("gradebook.json" if args.json else "gradebook.csv")
+    try:
+        return run_class(args.submissions, stages, out, args.json, Console(stderr=True, highlight=False),
+                         single_stage=bool(args.stage))
+    except CohortError as exc:
+        raise UsageError(str(exc)) from None
+
+
+COMMAND_RUNNERS = {"hint": hint_command, "reset": reset_command, "doctor": doctor_command, "class": class_command}

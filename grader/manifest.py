@@ -1,7 +1,7 @@
 """Read the course manifest (course.toml): the ordered list of stages."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 try:
@@ -14,7 +14,7 @@ MANIFEST = ROOT / "course.toml"
 SITE = ROOT / "site"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Stage:
     """One stage of the course, as the manifest lists it."""
 
@@ -26,6 +26,7 @@ class Stage:
     number: int
     smoke: str = "/"
     flask_app: str = "app"
+    weights: dict = field(default_factory=dict)
 
     @property
     def starter_dir(self) -> Path:

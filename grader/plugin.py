@@ -48,7 +48,7 @@ def pytest_addoption(parser):
 
 def pytest_configure(config):
     """Start an empty record of results."""
-    config.addinivalue_line("markers", "hint(text, section): what to read when this check fails")
+    config.addinivalue_line("markers", "hint(text, section, todo): advice, chapter anchor, solution region")
     config._grader = {"checks": [], "error": None}
 
 
@@ -58,10 +58,11 @@ def pytest_collection_modifyitems(session, config, items):
     for item in items:
         doc = inspect.getdoc(getattr(item, "function", None)) or item.name
         marker = item.get_closest_marker("hint")
-        hint = {"text": None, "section": None}
+        hint = {"text": None, "section": None, "todo": None}
         if marker:
             hint["text"] = marker.args[0] if marker.args else marker.kwargs.get("text")
             hint["section"] = marker.kwargs.get("section")
+            hint["todo"] = marker.kwargs.get("todo")
         code, line = _source_of(item)
         title = doc.splitlines()[0].strip()
         callspec = getattr(item, "callspec", None)

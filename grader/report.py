@@ -39,12 +39,15 @@ def hint_text(check: dict, stage: Stage, sections: dict[str, str]) -> str | None
     parts = []
     if hint.get("text"):
         parts.append(hint["text"])
-    section = hint.get("section")
-    if section:
-        heading = sections.get(section, section)
-        page = Path("site") / stage.chapter
-        parts.append(f'See "{heading}" in {page.as_posix()}#{section}.')
+    if hint.get("section"):
+        parts.append(f"See {section_reference(stage, hint['section'], sections)}.")
     return " ".join(parts) or None
+
+
+def section_reference(stage: Stage, section: str, sections: dict[str, str]) -> str:
+    """'"Heading" in site/chapters/….md#anchor' for a section of the stage's chapter."""
+    page = (Path("site") / stage.chapter).as_posix()
+    return f'"{sections.get(section, section)}" in {page}#{section}'
 
 
 def bar(passed: int, total: int) -> str:
@@ -108,13 +111,14 @@ def _print_check(check: dict, stage: Stage, sections: dict[str, str], console: C
 
 
 def _print_summary(outcome: Outcome, console: Console) -> None:
-    """The closing lines: score, bar and the next step."""
+    """The closing lines: checks passed, points, bar and the next step."""
     passed, total = outcome.passed, outcome.total
+    score, max_score = outcome.score, outcome.max_score
     style = "green" if outcome.status == "pass" else "red"
-    if outcome.error:
-        passed = 0
+    percent = round(100 * score / max_score) if max_score else 0
     console.print()
-    console.print(Text.assemble((f"{passed}/{total} checks passed", "bold " + style), "  ", (bar(passed, total), style)))
+    console.print(Text.assemble((f"{passed}/{total} checks passed", "bold " + style), "  ",
+                                (bar(score, max_score), style), f"  {score}/{max_score} points ({percent}%)"))
     if outcome.status == "pass":
         following = _next_stage(outcome.stage)
         tail = f" Next: {following.id} · {following.title}." if following else " That was the last stage."
@@ -144,8 +148,8 @@ def to_json(outcome: Outcome) -> dict:
             "name": check["title"],
             "status": check["status"] if check["status"] in ("pass", "fail") else "error",
             "message": message,
-            "score": 1 if check["status"] == "pass" else 0,
-            "max_score": 1,
+            "score": check["weight"] if check["status"] == "pass" else 0,
+            "max_score": check["weight"],
             "test_code": check.get("code"),
             "task_id": number,
             "filename": f"checks/{outcome.stage.id}/{check['file']}",
@@ -162,8 +166,8 @@ def to_json(outcome: Outcome) -> dict:
         "status": outcome.status,
         "message": message,
         "stage": outcome.stage.id,
-        "score": sum(test["score"] for test in tests),
-        "max_score": len(tests),
+        "score": outcome.score,
+        "max_score": outcome.max_score,
         "tests": tests,
         "environment": environment(),
     }

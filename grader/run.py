@@ -2,6 +2,7 @@
 
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -38,6 +39,16 @@ class Outcome:
         return len(self.checks)
 
     @property
+    def score(self) -> int:
+        """Points earned: the weights of the passing checks."""
+        return sum(check["weight"] for check in self.checks if check["status"] == "pass")
+
+    @property
+    def max_score(self) -> int:
+        """Points available: the weights of every check."""
+        return sum(check["weight"] for check in self.checks)
+
+    @property
     def status(self) -> str:
         """pass, fail, or error (the app could not be graded at all)."""
         if self.error:
@@ -46,7 +57,8 @@ class Outcome:
 
 
 def grade(stage: Stage, target: Path, *, check_filter: str | None = None, verbose: bool = False,
-          check_timeout: float | None = None) -> Outcome:
+          check_timeout: float | None = None, cpu_seconds: int | None = None,
+          wall_seconds: float = RUN_TIMEOUT) -> Outcome:
     """Grade target with the stage's checks in a subprocess and return the outcome."""
     target = target.resolve()
     outcome = Outcome(stage=stage, target=target)
@@ -72,10 +84,14 @@ def grade(stage: Stage, target: Path, *, check_filter: str | None = None, verbos
                    DATABASE_URL=database, DEV_DATABASE_URL=database)
         try:
             proc = subprocess.run(command, cwd=scratch, env=env, capture_output=True, text=True,
-                                  errors="replace", timeout=RUN_TIMEOUT, stdin=subprocess.DEVNULL)
+                                  errors="replace", timeout=wall_seconds, stdin=subprocess.DEVNULL,
+                                  preexec_fn=_cpu_limit(cpu_seconds))
             outcome.output = (proc.stdout + proc.stderr)[-OUTPUT_KEPT:]
+            if proc.returncode < 0:
+                outcome.error = {"message": f"Grading was stopped by signal {-proc.returncode} "
+                                            "(a CPU time limit, or the machine ran out of memory)."}
         except subprocess.TimeoutExpired:
-            outcome.error = {"message": f"Grading stopped after {RUN_TIMEOUT} seconds without finishing."}
+            outcome.error = {"message": f"Grading stopped after {wall_seconds:g} seconds without finishing."}
         outcome.seconds = time.perf_counter() - started
         if results.exists():
             data = json.loads(results.read_text(encoding="utf-8"))
@@ -83,4 +99,18 @@ def grade(stage: Stage, target: Path, *, check_filter: str | None = None, verbos
             outcome.error = outcome.error or data["error"]
         elif outcome.error is None:
             outcome.error = {"message": "The checks could not run. Run again with --verbose to see why."}
+    for check in outcome.checks:
+        check["weight"] = stage.weights.get(check["id"].split("::")[-1].split("[")[0], 1)
     return outcome
+
+
+def _cpu_limit(seconds: int | None):
+    """A preexec function that caps the child's CPU time, or None for no cap."""
+    if not seconds:
+        return None
+
+    def limit():
+        """Runs in the child just before pytest starts."""
+        resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 5))
+
+    return limit

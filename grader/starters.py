@@ -63,6 +63,11 @@ def starter_source(source: str, file: str) -> str:
     return "".join(out)
 
 
+def clean_solution(source: str) -> str:
+    """A marked solution file as a reader should see it: every snippet marker line removed."""
+    return "".join(line for line in source.splitlines(keepends=True) if not MARKER.match(line))
+
+
 def solution_files(folder: Path):
     """Every file of a solution that belongs in its starter, as paths relative to the folder."""
     for path in sorted(folder.rglob("*")):

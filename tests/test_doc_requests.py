@@ -62,7 +62,8 @@ def test_documented_requests_work(stage, tmp_path):
     sections = request_sections(stage.solution_dir / "requests.sh")
     assert sections
     port = free_port()
-    env = dict(os.environ, DATABASE_URL=f"sqlite:///{tmp_path / 'docs.db'}", PYTHONDONTWRITEBYTECODE="1",
+    env = dict(os.environ, DATABASE_URL=f"sqlite:///{tmp_path / 'docs.db'}",
+               DEV_DATABASE_URL=f"sqlite:///{tmp_path / 'docs.db'}", PYTHONDONTWRITEBYTECODE="1",
                HOME=str(tmp_path))
     server = subprocess.Popen([sys.executable, "-m", "flask", "--app", stage.flask_app, "run", "--port", str(port)],
                               cwd=stage.solution_dir, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

@@ -82,7 +82,7 @@ def test_json_output_shape():
     assert result.returncode == 1
     report = json.loads(result.stdout)
     assert report["version"] == 3 and report["status"] == "fail" and report["stage"] == "stage-01"
-    assert report["max_score"] == len(report["tests"]) > 0
+    assert report["max_score"] == sum(test["max_score"] for test in report["tests"]) > len(report["tests"])
     assert report["score"] == sum(test["score"] for test in report["tests"])
     for test in report["tests"]:
         assert set(test) >= {"name", "status", "message", "score", "max_score", "test_code", "task_id", "line_no"}

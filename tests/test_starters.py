@@ -47,7 +47,8 @@ def free_port() -> int:
 def test_starter_runs_with_flask_run(stage, tmp_path):
     """flask run serves the starter as shipped, and its first route answers without a server error."""
     port = free_port()
-    env = dict(os.environ, DATABASE_URL=f"sqlite:///{tmp_path / 'run.db'}", PYTHONDONTWRITEBYTECODE="1")
+    env = dict(os.environ, DATABASE_URL=f"sqlite:///{tmp_path / 'run.db'}",
+               DEV_DATABASE_URL=f"sqlite:///{tmp_path / 'run.db'}", PYTHONDONTWRITEBYTECODE="1")
     server = subprocess.Popen(
         [sys.executable, "-m", "flask", "--app", stage.flask_app, "run", "--port", str(port)],
         cwd=stage.starter_dir, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,

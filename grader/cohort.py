@@ -1,0 +1,173 @@
+"""python grade.py class SUBMISSIONS: grade a whole class into a gradebook, with per-check cohort statistics."""
+
+import csv
+import json
+import os
+import shutil
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.table import Table
+
+from .manifest import Stage
+from .report import environment
+from .run import Outcome, grade
+
+COPY_IGNORED = shutil.ignore_patterns("__pycache__", "instance", "*.db", "*.sqlite3", ".git", ".venv", "venv")
+APP_MARKERS = ("app.py", "app/__init__.py", "run.py")
+# Limits for one student's run: generous for honest work, short enough that an endless loop costs little.
+CPU_SECONDS = 60
+WALL_SECONDS = 120
+
+
+class CohortError(ValueError):
+    """The submissions folder cannot be graded as asked."""
+
+
+@dataclass
+class Job:
+    """One student's submission for one stage."""
+
+    student: str
+    stage: Stage
+    folder: Path | None
+    problem: str | None = None
+
+
+def find_jobs(submissions: Path, stages: list[Stage], single_stage: bool) -> tuple[list[Job], list[str]]:
+    """One job per student and stage; also the names of entries that are not submissions."""
+    if not submissions.is_dir():
+        raise CohortError(f"{submissions} is not a folder of submissions.")
+    entries = sorted(submissions.iterdir())
+    students = [entry for entry in entries if entry.is_dir() and not entry.name.startswith(".")]
+    stray = [entry.name for entry in entries if entry not in students]
+    if not students:
+        raise CohortError(f"{submissions} holds no submission folders (one folder per student is expected).")
+    jobs = []
+    for student in students:
+        repo_like = (student / "stages").is_dir()
+        for stage in stages:
+            if repo_like:
+                folder = student / "stages" / stage.id
+                problem = None if folder.is_dir() else f"no stages/{stage.id} folder in the submission"
+            elif single_stage and any((student / marker).exists() for marker in APP_MARKERS):
+                folder, problem = student, None
+            else:
+                folder, problem = None, "neither a copy of the repo (stages/…) nor a stage folder (app.py, run.py)"
+            jobs.append(Job(student.name, stage, folder if problem is None else None, problem))
+    return jobs, stray
+
+
+def grade_job(job: Job) -> Outcome | None:
+    """Grade one submission in a temporary copy, under CPU and wall-clock limits."""
+    if job.folder is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="submission-") as scratch:
+        copy = Path(scratch) / job.stage.id
+        shutil.copytree(job.folder, copy, ignore=COPY_IGNORED, symlinks=True)
+        return grade(job.stage, copy, cpu_seconds=CPU_SECONDS, wall_seconds=WALL_SECONDS)
+
+
+def row_for(job: Job, outcome: Outcome | None) -> dict:
+    """One gradebook row."""
+    row = {"student": job.student, "stage": job.stage.id}
+    if outcome is None:
+        return {**row, "score": 0, "max": 0, "passed": 0, "failed": 0, "errors": 0, "status": "error",
+                "message": job.problem, "checks": {}}
+    checks = {check["id"].split("::")[-1]: check["status"] for check in outcome.checks}
+    message = None
+    if outcome.error:
+        error = outcome.error
+        message = error["message"] + (f" ({error['file']}, line {error['line']})" if error.get("file") else "")
+    return {**row, "score": 0 if outcome.error else outcome.score, "max": outcome.max_score,
+            "passed": 0 if outcome.error else outcome.passed,
+            "failed": sum(1 for status in checks.values() if status == "fail"),
+            "errors": sum(1 for status in checks.values() if status == "error"),
+            "status": outcome.status, "message": message, "checks": checks}
+
+
+def grade_class(jobs: list[Job], console: Console, workers: int | None = None) -> list[dict]:
+    """Grade every job in parallel, with a progress bar and an ETA; return rows in submission order."""
+    workers = workers or os.cpu_count() or 1
+    rows: dict[int, dict] = {}
+    columns = (TextColumn("grading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("eta"),
+               TimeRemainingColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("grading", total=len(jobs))
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            futures = {pool.submit(grade_job, job): index for index, job in enumerate(jobs)}
+            for future in as_completed(futures):
+                index = futures[future]
+                rows[index] = row_for(jobs[index], future.result())
+                progress.advance(task)
+    return [rows[index] for index in range(len(jobs))]
+
+
+def check_columns(rows: list[dict]) -> list[str]:
+    """Every check seen, in first-seen order, as "stage/check"."""
+    seen = {}
+    for row in rows:
+        for check in row["checks"]:
+            seen.setdefault(f"{row['stage']}/{check}", None)
+    return list(seen)
+
+
+def write_csv(rows: list[dict], path: Path) -> None:
+    """The gradebook as CSV: one row per student and stage, one column per check."""
+    fixed = ["student", "stage", "score", "max", "passed", "failed", "errors", "status", "message"]
+    columns = check_columns(rows)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(fixed + columns)
+        for row in rows:
+            cells = [row[name] if row[name] is not None else "" for name in fixed]
+            cells += [row["checks"].get(column.split("/", 1)[1], "") if column.startswith(row["stage"] + "/")
+                      else "" for column in columns]
+            writer.writerow(cells)
+
+
+def cohort_statistics(rows: list[dict]) -> list[tuple[str, int, int]]:
+    """(stage/check, students failing it, students graded) for every check, most failed first."""
+    failing: dict[str, int] = {}
+    graded: dict[str, int] = {}
+    for row in rows:
+        for check, status in row["checks"].items():
+            key = f"{row['stage']}/{check}"
+            graded[key] = graded.get(key, 0) + 1
+            failing[key] = failing.get(key, 0) + (status != "pass")
+    return sorted(((key, failing[key], graded[key]) for key in graded), key=lambda item: (-item[1], item[0]))
+
+
+def run_class(submissions: Path, stages: list[Stage], out: Path, as_json: bool, console: Console,
+              single_stage: bool) -> int:
+    """Grade the class, write the gradebook, print the cohort statistics; 0 when the run completed."""
+    jobs, stray = find_jobs(submissions, stages, single_stage)
+    for name in stray:
+        console.print(f"skipped {name}: not a submission folder", markup=False)
+    started = time.perf_counter()
+    rows = grade_class(jobs, console)
+    seconds = time.perf_counter() - started
+    if as_json:
+        out.write_text(json.dumps({"rows": rows, "statistics": [
+            {"check": key, "failing": fail, "graded": total} for key, fail, total in cohort_statistics(rows)],
+            "environment": environment()}, indent=2), encoding="utf-8")
+    else:
+        write_csv(rows, out)
+    students = len({row["student"] for row in rows})
+    console.print(f"Graded {len(rows)} submissions from {students} students in {seconds:.1f}s "
+                  f"({60 * len(rows) / seconds:.0f} per minute). Gradebook: {out}")
+    errors = [row for row in rows if row["status"] == "error"]
+    for row in errors:
+        console.print(f"  error: {row['student']} {row['stage']}: {row['message']}", markup=False)
+    table = Table(title="Checks by how many students fail them", title_justify="left", show_edge=False)
+    table.add_column("check")
+    table.add_column("failing", justify="right")
+    for key, fail, total in cohort_statistics(rows):
+        table.add_row(key, f"{fail}/{total}")
+    console.print(table)
+    return 0

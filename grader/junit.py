@@ -1,0 +1,35 @@
+"""Write grading outcomes as JUnit XML, for CI systems that read it."""
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from .run import Outcome
+
+
+def junit_xml(outcomes: list[Outcome]) -> ET.ElementTree:
+    """One <testsuite> per outcome, one <testcase> per check."""
+    root = ET.Element("testsuites")
+    for outcome in outcomes:
+        failures = sum(1 for c in outcome.checks if c["status"] == "fail")
+        errors = sum(1 for c in outcome.checks if c["status"] == "error")
+        suite = ET.SubElement(root, "testsuite", name=outcome.stage.id, tests=str(outcome.total),
+                              failures=str(failures), errors=str(errors), time=f"{outcome.seconds:.3f}")
+        if outcome.error:
+            ET.SubElement(suite, "system-err").text = outcome.error["message"]
+        for check in outcome.checks:
+            case = ET.SubElement(suite, "testcase", classname=f"{outcome.stage.id}.{check['file']}",
+                                 name=check["title"])
+            if check["status"] == "fail":
+                ET.SubElement(case, "failure", message=check.get("message") or "").text = check.get("message")
+            elif check["status"] == "error":
+                ET.SubElement(case, "error", message=check.get("message") or "").text = check.get("message")
+            elif check["status"] == "skip":
+                ET.SubElement(case, "skipped")
+    return ET.ElementTree(root)
+
+
+def write_junit(outcomes: list[Outcome], path: Path) -> None:
+    """Write the XML file."""
+    tree = junit_xml(outcomes)
+    ET.indent(tree)
+    tree.write(path, encoding="utf-8", xml_declaration=True)
