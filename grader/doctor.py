@@ -1,6 +1,8 @@
 """python grade.py doctor: check that this machine can run the course, and say how to fix what is wrong."""
 
+import os
 import re
+import shutil
 import socket
 import sys
 from importlib import metadata
@@ -58,18 +60,64 @@ def checks() -> list[tuple[bool, str, str | None]]:
     missing = [stage.id for stage in load_stages() if not stage.starter_dir.is_dir()]
     results.append((not missing, "stage folders present" if not missing else f"missing: {', '.join(missing)}",
                     "restore them from the repository: git checkout -- stages/"))
+    results.append(_stage_folders_writable())
     results.append(_port_free(5000))
+    results.append(_httpie())
     return results
 
 
+def _stage_folders_writable() -> tuple[bool, str, str | None]:
+    """Flask creates instance/ folders (and SQLite files) inside the stage folders: they must be writable."""
+    blocked = [stage.id for stage in load_stages()
+               if stage.starter_dir.is_dir() and not os.access(stage.starter_dir, os.W_OK | os.X_OK)]
+    if blocked:
+        return (False, f"cannot write in: {', '.join(blocked)} (instance folders and databases go there)",
+                f"chmod -R u+w {ROOT / 'stages'}")
+    return (True, "stage folders writable (instance folders and databases)", None)
+
+
+def _httpie() -> tuple[bool, str, str | None]:
+    """httpie's `http` command, used on every chapter page."""
+    found = shutil.which("http", path=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
+    if found:
+        return (True, f"httpie available ({found})", None)
+    return (False, "httpie's `http` command not found", "./setup.sh (it installs httpie into .venv)")
+
+
 def _port_free(port: int) -> tuple[bool, str, str | None]:
-    """Whether flask run can listen on the port."""
+    """Whether flask run can listen on the port, and if not, which process holds it."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         try:
             sock.bind(("127.0.0.1", port))
         except OSError:
-            return (False, f"port {port} is in use", f"stop the other server, or use flask run --port 5001")
+            holder = port_holder(port)
+            who = f" by {holder}" if holder else ""
+            fix = f"stop that server (kill {holder.split()[1]})" if holder else "stop the other server"
+            return (False, f"port {port} is in use{who}", f"{fix}, or run on another port: flask run --port 5001")
     return (True, f"port {port} is free", None)
+
+
+def port_holder(port: int) -> str | None:
+    """'pid N (command)' of the process listening on a TCP port, read from /proc (Linux); None if unknown."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "0A":  # 0A: LISTEN
+                inodes.add(fields[9])
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            for fd in (proc / "fd").iterdir():
+                if os.readlink(fd).removeprefix("socket:[").removesuffix("]") in inodes:
+                    command = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace").strip()
+                    return f"pid {proc.name} ({command[:80]})"
+        except OSError:
+            continue
+    return None
 
 
 def run_doctor(console: Console) -> int:
