@@ -13,6 +13,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
 from .manifest import Stage
 from .report import environment
@@ -168,6 +169,6 @@ def run_class(submissions: Path, stages: list[Stage], out: Path, as_json: bool, 
     table.add_column("check")
     table.add_column("failing", justify="right")
     for key, fail, total in cohort_statistics(rows):
-        table.add_row(key, f"{fail}/{total}")
+        table.add_row(Text(key), f"{fail}/{total}")
     console.print(table)
     return 0

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
+from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 
 from . import __version__
@@ -90,7 +92,7 @@ def _print_error(outcome: Outcome, console: Console) -> None:
 
 
 def _print_check(check: dict, stage: Stage, sections: dict[str, str], console: Console) -> None:
-    """One line per check, with the explanation under a failure."""
+    """One line per check, with the explanation under a failure (wrapped lines keep their indent)."""
     if check["status"] == "pass":
         console.print(Text.assemble(("  ✓ ", "green"), check["title"]))
         return
@@ -98,16 +100,20 @@ def _print_check(check: dict, stage: Stage, sections: dict[str, str], console: C
         console.print(Text.assemble(("  - ", "dim"), check["title"], (" (skipped)", "dim")))
         return
     console.print(Text.assemble(("  ✗ ", "bold red"), (check["title"], "bold")))
+    details = Table.grid(padding=(0, 1))
+    details.add_column(style="dim", no_wrap=True)
+    details.add_column(overflow="fold")
     if check.get("expected"):
-        console.print(Text.assemble(("      expected: ", "dim"), check["expected"]))
-        console.print(Text.assemble(("      got:      ", "dim"), check["got"]))
+        details.add_row("expected:", Text(check["expected"]))
+        details.add_row("got:", Text(check["got"]))
     else:
-        console.print(Text.assemble(("      problem:  ", "dim"), check.get("message") or "failed"))
+        details.add_row("problem:", Text(check.get("message") or "failed"))
     if check.get("detail"):
-        console.print(Text.assemble(("      note:     ", "dim"), check["detail"]))
+        details.add_row("note:", Text(check["detail"]))
     hint = hint_text(check, stage, sections)
     if hint:
-        console.print(Text.assemble(("      hint:     ", "dim"), (hint, "cyan")))
+        details.add_row("hint:", Text(hint, style="cyan"))
+    console.print(Padding(details, (0, 0, 0, 6)))
 
 
 def _print_summary(outcome: Outcome, console: Console) -> None:

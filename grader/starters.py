@@ -92,7 +92,9 @@ def committed(stage: Stage) -> dict[str, str]:
     folder = stage.starter_dir
     if not folder.is_dir():
         return {}
-    return {rel.as_posix(): (folder / rel).read_text(encoding="utf-8") for rel in solution_files(folder)}
+    # A student may save a file in another encoding; it then simply differs from the starter.
+    return {rel.as_posix(): (folder / rel).read_bytes().decode("utf-8", errors="replace")
+            for rel in solution_files(folder)}
 
 
 def write(stage: Stage) -> None:

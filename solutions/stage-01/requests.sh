@@ -51,3 +51,13 @@ curl -i -X POST http://127.0.0.1:5000/api/hello
 http POST :5000/api/hello
 # expect: 405
 # --8<-- [end:wrong-method-httpie]
+
+# --8<-- [start:not-found-curl]
+curl -i http://127.0.0.1:5000/api/goodbye
+# expect: 404
+# --8<-- [end:not-found-curl]
+
+# --8<-- [start:not-found-httpie]
+http :5000/api/goodbye
+# expect: 404
+# --8<-- [end:not-found-httpie]

@@ -31,3 +31,9 @@ curl -i -X POST http://127.0.0.1:5000/api/hello
 
 http POST :5000/api/hello
 # expect: 405
+
+curl -i http://127.0.0.1:5000/api/goodbye
+# expect: 404
+
+http :5000/api/goodbye
+# expect: 404

@@ -1,0 +1,58 @@
+"""The grader output and the stage table shown on the site are what the grader and course.toml produce today."""
+
+import importlib.util
+import re
+
+import pytest
+
+from grader.manifest import ROOT
+
+GENERATED = ROOT / "site" / "generated"
+SETUP_USAGE_INCLUDE = re.compile(r'--8<-- "setup\.sh:(\d+):(\d+)"')
+
+
+def load_renderer():
+    """Import scripts/render_examples.py (scripts/ is not a package)."""
+    spec = importlib.util.spec_from_file_location("render_examples", ROOT / "scripts" / "render_examples.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory):
+    """Every generated file, rendered now into a temporary folder."""
+    folder = tmp_path_factory.mktemp("generated")
+    load_renderer().render(folder)
+    return folder
+
+
+def test_no_stray_generated_files(fresh):
+    """site/generated/ holds exactly the files the script renders."""
+    assert sorted(p.name for p in GENERATED.iterdir()) == sorted(p.name for p in fresh.iterdir())
+
+
+@pytest.mark.parametrize("name", sorted(load_renderer().RENDERERS))
+def test_generated_file_is_current(fresh, name):
+    """A committed generated file is identical to a fresh rendering."""
+    committed = (GENERATED / name).read_text(encoding="utf-8")
+    assert committed == (fresh / name).read_text(encoding="utf-8"), (
+        f"site/generated/{name} is out of date: run python scripts/render_examples.py")
+
+
+def test_generated_files_are_shown_on_the_site():
+    """Each generated file is included by some page (else it need not exist)."""
+    pages = "".join(page.read_text(encoding="utf-8") for page in (ROOT / "site").rglob("*.md"))
+    for name in load_renderer().RENDERERS:
+        assert f"site/generated/{name}" in pages, f"no page includes site/generated/{name}"
+
+
+def test_setup_usage_lines_still_hold_the_usage():
+    """The pages include setup.sh's usage comment by line numbers: those lines are still that comment."""
+    lines = (ROOT / "setup.sh").read_text(encoding="utf-8").splitlines()
+    pages = "".join(page.read_text(encoding="utf-8") for page in (ROOT / "site").glob("*.md"))
+    ranges = SETUP_USAGE_INCLUDE.findall(pages)
+    assert ranges
+    for start, end in ranges:
+        included = lines[int(start) - 1:int(end)]
+        assert included and all(line.startswith("#   ./setup.sh") for line in included), included
