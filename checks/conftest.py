@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from flask import Flask
+from flask import Flask, got_request_exception
 
 from grader.plugin import AppImportError, CheckTimeout, student_frame, time_limit
 
@@ -112,7 +112,20 @@ def app_module(request, isolated_environment):
 def app(request, app_module):
     """The student's app, from the freshly imported module, so in-memory data starts as shipped."""
     config = request.config
-    return build_app(app_module, config.getoption("app_spec"), target_dir(config))
+    app = build_app(app_module, config.getoption("app_spec"), target_dir(config))
+    remember_crashes(app, request.node)
+    return app
+
+
+def remember_crashes(app: Flask, item) -> None:
+    """Keep the exceptions the app raises while answering, so a failed check can say where a 500 came from."""
+    item.app_exceptions = []
+
+    def record(sender, exception, **extra):
+        """Flask calls this for every unhandled exception in a view."""
+        item.app_exceptions.append(exception)
+
+    got_request_exception.connect(record, app, weak=False)
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """Assertions for checks that explain, in a student's terms, what was expected and what happened."""
 
 import json
+import re
 
 from grader.plugin import CheckFailed
 
@@ -9,7 +10,10 @@ BODY_EXCERPT = 300
 
 def describe(response) -> str:
     """Summarize a response: status, content type and the start of its body."""
-    body = response.get_data(as_text=True)
+    body = " ".join(response.get_data(as_text=True).split())
+    title = re.search(r"<title>(.*?)</title>", body, flags=re.S | re.I) if response.mimetype == "text/html" else None
+    if title:
+        body = f"an HTML page titled {title.group(1).strip()!r} (Flask's default page, not JSON)"
     if len(body) > BODY_EXCERPT:
         body = body[:BODY_EXCERPT] + "…"
     kind = response.mimetype or "no content type"

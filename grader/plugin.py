@@ -132,6 +132,9 @@ def pytest_runtest_makereport(item, call):
         if call.excinfo.errisinstance(AppImportError):
             status = "error"
         record.update(status=status, **explain(call.excinfo.value, target, item.config))
+        crashes = getattr(item, "app_exceptions", None)
+        if crashes and not record.get("detail"):
+            record["detail"] = crash_note(crashes[-1], target)
     elif report.skipped and call.when in ("setup", "call"):
         record.update(status="skip", message=str(call.excinfo.value) if call.excinfo else "skipped")
     return report
@@ -155,6 +158,13 @@ def explain(exc: BaseException, target: str | None, config) -> dict:
     if where:
         message += f" ({where[0]}, line {where[1]})"
     return {"message": message}
+
+
+def crash_note(exc: BaseException, target: str | None) -> str:
+    """One line saying which exception the app raised while answering, and where."""
+    where = student_frame(exc, target)
+    place = f" ({where[0]}, line {where[1]}: {where[2]})" if where else ""
+    return f"while answering, your app raised {type(exc).__name__}: {exc}{place}"
 
 
 def student_frame(exc: BaseException, target: str | None):

@@ -1,0 +1,86 @@
+"""Helpers for the stage 04 checks: make and read tasks over HTTP, and reach the app's database through its `db`."""
+
+import re
+
+import expect
+
+COLUMNS = ("id", "title", "description", "status", "created_at", "updated_at")
+STATUSES = ("pending", "completed")
+# A date and time as isoformat() writes it: 2025-01-31T09:30:00, with optional fractions of a second and offset.
+ISO_8601 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
+
+
+def task_shape(task, where: str = "the task") -> dict:
+    """The value is a task object with every field of the right type; return it."""
+    expect.that(isinstance(task, dict), f"{where} to be a task object {{...}}", f"{task!r:.200}")
+    expect.key(task, "id", int, where=where)
+    expect.key(task, "title", str, where=where)
+    expect.key(task, "description", (str, type(None)), where=where)
+    expect.key(task, "status", str, where=where)
+    for name in ("created_at", "updated_at"):
+        value = expect.key(task, name, str, where=where)
+        expect.that(bool(ISO_8601.match(value)), f'"{name}" to be an ISO 8601 date and time like "2025-01-31T09:30:00"',
+                    repr(value))
+    return task
+
+
+def create(client, body: dict, request: str | None = None) -> dict:
+    """POST a task, expect 201 and a task in the success envelope; return the task."""
+    request = request or f"POST /api/tasks with {body}"
+    return task_shape(expect.success(client.post("/api/tasks", json=body), 201, request), f"the task {request} answers")
+
+
+def fetch(client, task_id: int, request: str | None = None) -> dict:
+    """GET one task, expect 200 and a task in the success envelope; return the task."""
+    request = request or f"GET /api/tasks/{task_id}"
+    return task_shape(expect.success(client.get(f"/api/tasks/{task_id}"), 200, request), f"the task {request} answers")
+
+
+def listed(client, query: str = "", request: str | None = None) -> list:
+    """GET the task list (with an optional query string), expect 200 and a list of tasks; return it."""
+    request = request or f"GET /api/tasks{query}"
+    data = expect.success(client.get(f"/api/tasks{query}"), 200, request)
+    expect.that(isinstance(data, list), f'the "data" of {request} to be a list of tasks', f"{data!r:.200}")
+    for task in data:
+        task_shape(task, f"each task {request} answers")
+    return data
+
+
+def ids(tasks: list) -> list:
+    """The ids of a list of tasks, in order."""
+    return [task.get("id") for task in tasks]
+
+
+def app_db(app_module):
+    """The module-level Flask-SQLAlchemy object of the student's app."""
+    db = getattr(app_module, "db", None)
+    expect.that(db is not None and hasattr(db, "session"), "app.py to define `db = SQLAlchemy(app)` at module level",
+                f"{type(db).__name__} for `db`")
+    return db
+
+
+def tasks_table(app_module):
+    """The tasks table as the app's models declare it, with every column the stage asks for."""
+    tables = app_db(app_module).metadata.tables
+    expect.that("tasks" in tables, 'a model whose table is named "tasks" (__tablename__ = "tasks")',
+                f"tables {sorted(tables)}")
+    table = tables["tasks"]
+    missing = [name for name in COLUMNS if name not in table.c]
+    expect.that(not missing, f"the tasks table to have the columns {', '.join(COLUMNS)}",
+                f"no {', '.join(missing)} (columns: {', '.join(table.c.keys())})")
+    return table
+
+
+def insert_tasks(app_module, *rows: dict) -> list[int]:
+    """Insert rows straight into the tasks table (not through the API); return their ids in order."""
+    db, table = app_db(app_module), tasks_table(app_module)
+    new_ids = [db.session.execute(table.insert().values(**row)).inserted_primary_key[0] for row in rows]
+    db.session.commit()
+    return new_ids
+
+
+def set_columns(app_module, task_id: int, **values) -> None:
+    """Change columns of one row straight in the database, for example to move a timestamp into the past."""
+    db, table = app_db(app_module), tasks_table(app_module)
+    db.session.execute(table.update().where(table.c.id == task_id).values(**values))
+    db.session.commit()
