@@ -1,4 +1,4 @@
-"""Stage 02 · Routing and request data: an in-memory task API that reads the URL, the query string, JSON and headers."""
+"""Stage 02 · Routing and request data: an in-memory task API that reads the URL, query string, JSON and headers."""
 
 from itertools import count
 
