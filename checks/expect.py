@@ -74,16 +74,24 @@ def success(response, code: int = 200, request: str = "the request"):
     """The response is a success envelope {"status": "success", "data": ...}; return the data."""
     status(response, code, request)
     body = json_object(response, request)
-    equal(body.get("status"), "success", 'the envelope\'s "status"')
-    return key(body, "data", where="the success envelope")
+    that("data" in body and body.get("status") == "success",
+         'a success envelope {"status": "success", "data": ...}', _excerpt(body))
+    return body["data"]
 
 
 def error(response, code: int, request: str = "the request") -> str:
     """The response is an error envelope {"status": "error", "error": {"message": ...}}; return the message."""
     status(response, code, request)
     body = json_object(response, request)
-    equal(body.get("status"), "error", 'the envelope\'s "status"')
-    detail = key(body, "error", dict, where="the error envelope")
-    message = key(detail, "message", str, where='the envelope\'s "error" object')
+    detail = body.get("error")
+    that(body.get("status") == "error" and isinstance(detail, dict) and isinstance(detail.get("message"), str),
+         'an error envelope {"status": "error", "error": {"message": "..."}}', _excerpt(body))
+    message = detail["message"]
     that(bool(message.strip()), "a non-empty error message", repr(message))
     return message
+
+
+def _excerpt(body) -> str:
+    """A JSON body, shortened for a message."""
+    text = json.dumps(body)
+    return text if len(text) <= BODY_EXCERPT else text[:BODY_EXCERPT] + "…"

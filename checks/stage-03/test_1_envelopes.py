@@ -3,7 +3,7 @@
 import pytest
 
 import expect
-from envelopes import error, success
+from expect import error, success
 
 SEEDED = {
     1: {"id": 1, "title": "Learn Flask Basics", "status": "completed"},

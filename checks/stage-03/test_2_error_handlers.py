@@ -3,7 +3,7 @@
 import pytest
 
 import expect
-from envelopes import error
+from expect import error
 
 SECRET = "secret-detail-123"
 LEAKS = (SECRET, "Traceback", "RuntimeError")

@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 import pytest
 
 import expect
-from envelopes import error, success
+from expect import error, success
 
 TITLES = {1: "Learn Flask Basics", 2: "Build First API", 3: "Explore Routing"}
 
