@@ -1,4 +1,4 @@
-"""Stage 05 · The application factory: configurations, independent apps, the blueprint, /health and init-db."""
+"""Stage 05 · The application factory: the blueprint, configurations, independent apps, /health and init-db."""
 
 import pytest
 from sqlalchemy.engine import make_url
@@ -67,6 +67,27 @@ def create_task(client, title: str, request: str = "POST /api/tasks/") -> dict:
 def titles(tasks: list) -> list:
     """The titles of a list of tasks."""
     return [task.get("title") if isinstance(task, dict) else task for task in tasks]
+
+
+# --- The blueprint ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.hint('Create the blueprint as Blueprint("tasks", __name__), put the task routes on it and register '
+                  'it in create_app with url_prefix="/api/tasks".', section="blueprints")
+def test_tasks_blueprint_is_registered(app):
+    """The app has a blueprint named "tasks" that holds the /api/tasks routes"""
+    expect.that("tasks" in app.blueprints, 'a blueprint named "tasks" in app.blueprints', repr(sorted(app.blueprints)))
+    rules = [rule for rule in app.url_map.iter_rules() if rule.rule.startswith("/api/tasks")]
+    expect.that(bool(rules), "routes under /api/tasks", repr(sorted(rule.rule for rule in app.url_map.iter_rules())))
+    outside = [rule.rule for rule in rules if not rule.endpoint.startswith("tasks.")]
+    expect.that(not outside, 'every /api/tasks route to belong to the "tasks" blueprint', f"outside it: {outside}")
+
+
+@pytest.mark.hint('Collection routes on the blueprint use "/", which the prefix turns into /api/tasks/.',
+                  section="the-trailing-slash")
+def test_collection_url_has_trailing_slash(client):
+    """GET /api/tasks/ (with the trailing slash) answers 200 with the list of tasks"""
+    expect.equal(task_list(client), [], "the tasks of a new testing app")
 
 
 # --- Configuration per environment -----------------------------------------------------------------------------
@@ -168,6 +189,7 @@ def test_unknown_config_name_raises(app_module, name):
 # --- Independent apps ------------------------------------------------------------------------------------------
 
 
+# --8<-- [start:independent-apps]
 @pytest.mark.hint("Build the Flask app inside create_app and keep no app or engine at module level; in-memory "
                   "SQLite gives each app its own database.", section="how-the-factory-makes-testing-possible")
 def test_two_testing_apps_are_independent(app, app_module):
@@ -179,27 +201,19 @@ def test_two_testing_apps_are_independent(app, app_module):
     expect.equal(titles(listed), [], "the titles listed by the second app")
     mine = task_list(app.test_client(), 'GET /api/tasks/ on the first create_app("testing")')
     expect.equal(titles(mine), ["Only in the first app"], "the titles listed by the first app")
+# --8<-- [end:independent-apps]
 
 
-# --- The blueprint and /health ---------------------------------------------------------------------------------
+@pytest.mark.hint("Leave print() out of the package and the factory; log with app.logger if you want a trace.",
+                  section="the-factory")
+def test_import_and_build_print_nothing(fresh_app, capsys):
+    """Importing the package and calling create_app("testing") print nothing"""
+    fresh_app()
+    printed = capsys.readouterr().out
+    expect.that(not printed.strip(), "nothing printed while importing and building the app", repr(printed[:200]))
 
 
-@pytest.mark.hint('Create the blueprint as Blueprint("tasks", __name__), put the task routes on it and register '
-                  'it in create_app with url_prefix="/api/tasks".', section="blueprints")
-def test_tasks_blueprint_is_registered(app):
-    """The app has a blueprint named "tasks" that holds the /api/tasks routes"""
-    expect.that("tasks" in app.blueprints, 'a blueprint named "tasks" in app.blueprints', repr(sorted(app.blueprints)))
-    rules = [rule for rule in app.url_map.iter_rules() if rule.rule.startswith("/api/tasks")]
-    expect.that(bool(rules), "routes under /api/tasks", repr(sorted(rule.rule for rule in app.url_map.iter_rules())))
-    outside = [rule.rule for rule in rules if not rule.endpoint.startswith("tasks.")]
-    expect.that(not outside, 'every /api/tasks route to belong to the "tasks" blueprint', f"outside it: {outside}")
-
-
-@pytest.mark.hint('Collection routes on the blueprint use "/", which the prefix turns into /api/tasks/.',
-                  section="the-trailing-slash")
-def test_collection_url_has_trailing_slash(client):
-    """GET /api/tasks/ (with the trailing slash) answers 200 with the list of tasks"""
-    expect.equal(task_list(client), [], "the tasks of a new testing app")
+# --- /health ---------------------------------------------------------------------------------------------------
 
 
 @pytest.mark.hint('Return {"status": "ok"} from the /health route.', section="health-checks")

@@ -1,0 +1,38 @@
+"""The task API as a package: create_app() builds a new, fully configured app each time it is called."""
+
+from flask import Flask
+
+from .commands import init_db_command
+from .config import config_for
+from .errors import register_error_handlers
+from .extensions import db
+from .tasks import tasks_bp
+
+
+# --8<-- [start:factory]
+def create_app(config_name="development"):
+    """Build an app for the named environment: "development" (the default), "testing" or "production"."""
+    app = Flask(__name__)
+    app.config.from_object(config_for(config_name))
+
+    db.init_app(app)
+    register_error_handlers(app)
+    # --8<-- [start:todo-register-blueprint] Register tasks_bp so that its routes live under /api/tasks.
+    app.register_blueprint(tasks_bp, url_prefix="/api/tasks")
+    # --8<-- [end:todo-register-blueprint] stub: pass
+    app.cli.add_command(init_db_command)
+
+    # --8<-- [start:health]
+    @app.get("/health")
+    def health():
+        """Tell a person, a monitor or a load balancer that the app is up."""
+        # --8<-- [start:todo-health] Answer {"status": "ok"} with 200.
+        return {"status": "ok"}
+        # --8<-- [end:todo-health] stub: return {"status": "todo"}, 200
+    # --8<-- [end:health]
+
+    # Until a later stage brings migrations, the factory creates any table that is missing.
+    with app.app_context():
+        db.create_all()
+    return app
+# --8<-- [end:factory]
