@@ -168,7 +168,7 @@ def class_command(argv: list[str], console: Console) -> int:
     out = args.out or Path("gradebook.json" if args.json else "gradebook.csv")
     try:
         return run_class(args.submissions, stages, out, args.json, Console(stderr=True, highlight=False),
-                         single_stage=bool(args.stage))
+                         single_stage=bool(args.stage), junit=args.junit)
     except CohortError as exc:
         raise UsageError(str(exc)) from None
 

@@ -92,10 +92,10 @@ def row_for(job: Job, outcome: Outcome | None) -> dict:
             "status": outcome.status, "message": message, "checks": checks}
 
 
-def grade_class(jobs: list[Job], console: Console, workers: int | None = None) -> list[dict]:
-    """Grade every job in parallel, with a progress bar and an ETA; return rows in submission order."""
+def grade_class(jobs: list[Job], console: Console, workers: int | None = None) -> list[tuple[dict, Outcome | None]]:
+    """Grade every job in parallel, with a progress bar and an ETA; return (row, outcome) in submission order."""
     workers = workers or os.cpu_count() or 1
-    rows: dict[int, dict] = {}
+    rows: dict[int, tuple[dict, Outcome | None]] = {}
     columns = (TextColumn("grading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("eta"),
                TimeRemainingColumn())
     with Progress(*columns, console=console, transient=True) as progress:
@@ -104,7 +104,8 @@ def grade_class(jobs: list[Job], console: Console, workers: int | None = None) -
             futures = {pool.submit(grade_job, job): index for index, job in enumerate(jobs)}
             for future in as_completed(futures):
                 index = futures[future]
-                rows[index] = row_for(jobs[index], future.result())
+                outcome = future.result()
+                rows[index] = (row_for(jobs[index], outcome), outcome)
                 progress.advance(task)
     return [rows[index] for index in range(len(jobs))]
 
@@ -145,14 +146,20 @@ def cohort_statistics(rows: list[dict]) -> list[tuple[str, int, int]]:
 
 
 def run_class(submissions: Path, stages: list[Stage], out: Path, as_json: bool, console: Console,
-              single_stage: bool) -> int:
+              single_stage: bool, junit: Path | None = None) -> int:
     """Grade the class, write the gradebook, print the cohort statistics; 0 when the run completed."""
     jobs, stray = find_jobs(submissions, stages, single_stage)
     for name in stray:
         console.print(f"skipped {name}: not a submission folder", markup=False)
     started = time.perf_counter()
-    rows = grade_class(jobs, console)
+    graded = grade_class(jobs, console)
     seconds = time.perf_counter() - started
+    rows = [row for row, _ in graded]
+    if junit:
+        from .junit import write_junit
+
+        pairs = [(row, outcome) for row, outcome in graded if outcome is not None]
+        write_junit([outcome for _, outcome in pairs], junit, [f"{row['student']}/{row['stage']}" for row, _ in pairs])
     if as_json:
         out.write_text(json.dumps({"rows": rows, "statistics": [
             {"check": key, "failing": fail, "graded": total} for key, fail, total in cohort_statistics(rows)],

@@ -4,6 +4,7 @@ import difflib
 from pathlib import Path
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.syntax import Syntax
 from rich.text import Text
 
@@ -67,9 +68,10 @@ def show_hint(outcome: Outcome, console: Console, *, more: bool = False, show_so
         console.print(f"Every check of {stage.id} passes: no hint needed.")
         return 0
     console.print(Text.assemble(("First failing check: ", "bold"), check["title"]))
-    console.print(Text(f"  {check.get('message') or ''}"))
+    console.print(Padding(Text(check.get("message") or ""), (0, 0, 0, 2)))
     hint = check.get("hint") or {}
-    console.print(Text.assemble(("  hint: ", "dim"), (hint.get("text") or "Read the check's message above.", "cyan")))
+    console.print(Padding(Text.assemble(("hint: ", "dim"), (hint.get("text") or "Read the check's message above.",
+                                                            "cyan")), (0, 0, 0, 2)))
     if not more and not show_solution:
         console.print(Text("Still stuck? python grade.py hint " + stage.id + " --more", style="dim"))
         return 1
@@ -86,7 +88,7 @@ def show_hint(outcome: Outcome, console: Console, *, more: bool = False, show_so
     if todos:
         console.print(Text("Where to work (TODOs still in your files):", style="bold"))
         for file, line, text in todos:
-            console.print(f"  {file}, line {line}: {text}", markup=False, highlight=False)
+            console.print(Padding(Text(f"{file}, line {line}: {text}"), (0, 0, 0, 2)))
     if not show_solution:
         console.print(Text("Want to see the reference code? python grade.py hint " + stage.id + " --show-solution",
                            style="dim"))

@@ -6,13 +6,14 @@ from pathlib import Path
 from .run import Outcome
 
 
-def junit_xml(outcomes: list[Outcome]) -> ET.ElementTree:
-    """One <testsuite> per outcome, one <testcase> per check."""
+def junit_xml(outcomes: list[Outcome], names: list[str] | None = None) -> ET.ElementTree:
+    """One <testsuite> per outcome (named by its stage, or by names[i]), one <testcase> per check."""
     root = ET.Element("testsuites")
-    for outcome in outcomes:
+    for index, outcome in enumerate(outcomes):
         failures = sum(1 for c in outcome.checks if c["status"] == "fail")
         errors = sum(1 for c in outcome.checks if c["status"] == "error")
-        suite = ET.SubElement(root, "testsuite", name=outcome.stage.id, tests=str(outcome.total),
+        name = names[index] if names else outcome.stage.id
+        suite = ET.SubElement(root, "testsuite", name=name, tests=str(outcome.total),
                               failures=str(failures), errors=str(errors), time=f"{outcome.seconds:.3f}")
         if outcome.error:
             ET.SubElement(suite, "system-err").text = outcome.error["message"]
@@ -28,8 +29,8 @@ def junit_xml(outcomes: list[Outcome]) -> ET.ElementTree:
     return ET.ElementTree(root)
 
 
-def write_junit(outcomes: list[Outcome], path: Path) -> None:
+def write_junit(outcomes: list[Outcome], path: Path, names: list[str] | None = None) -> None:
     """Write the XML file."""
-    tree = junit_xml(outcomes)
+    tree = junit_xml(outcomes, names)
     ET.indent(tree)
     tree.write(path, encoding="utf-8", xml_declaration=True)

@@ -3,6 +3,7 @@
 import csv
 import json
 import sys
+import xml.etree.ElementTree as ET
 
 import pytest
 
@@ -77,14 +78,17 @@ def test_submissions_are_not_modified(graded_class):
     assert leftovers == []
 
 
-def test_json_gradebook(tmp_path):
-    """--json writes the rows and the statistics as JSON."""
+def test_json_gradebook_and_junit(tmp_path):
+    """--json writes the rows and the statistics as JSON; --junit adds one test suite per submission."""
     make_class(tmp_path / "subs", "stage-01", 2)
-    out = tmp_path / "book.json"
-    result = run_grade(ROOT, "class", str(tmp_path / "subs"), "--stage", "1", "--json", "--out", str(out))
+    out, junit = tmp_path / "book.json", tmp_path / "class.xml"
+    result = run_grade(ROOT, "class", str(tmp_path / "subs"), "--stage", "1", "--json", "--out", str(out),
+                       "--junit", str(junit))
     assert result.returncode == 0, result.stderr
     book = json.loads(out.read_text(encoding="utf-8"))
     assert len(book["rows"]) == 2 and book["statistics"] and book["environment"]["grader"]
+    suites = ET.parse(junit).getroot().findall("testsuite")
+    assert [suite.get("name") for suite in suites] == ["student-001/stage-01", "student-002/stage-01"]
 
 
 @pytest.mark.parametrize("setup", ["empty", "missing"])

@@ -1,7 +1,11 @@
 """The grader output and the stage table shown on the site are what the grader and course.toml produce today."""
 
 import importlib.util
+import platform
 import re
+import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -9,6 +13,7 @@ from grader.manifest import ROOT
 
 GENERATED = ROOT / "site" / "generated"
 SETUP_USAGE_INCLUDE = re.compile(r'--8<-- "setup\.sh:(\d+):(\d+)"')
+STARTER_EXCERPT_INCLUDE = re.compile(r'--8<-- "(stages/stage-\d+/[^":]+):(\d+):(\d+)"')
 
 
 def load_renderer():
@@ -56,3 +61,23 @@ def test_setup_usage_lines_still_hold_the_usage():
     for start, end in ranges:
         included = lines[int(start) - 1:int(end)]
         assert included and all(line.startswith("#   ./setup.sh") for line in included), included
+
+
+def test_generated_files_hold_no_machine_specific_values(fresh):
+    """Paths of this checkout, temporary folders, the Python version and the venv became placeholders."""
+    machine = {str(ROOT), str(Path(sys.prefix)), str(Path(tempfile.gettempdir())) + "/", platform.python_version()}
+    for path in fresh.iterdir():
+        text = path.read_text(encoding="utf-8")
+        leaks = [value for value in machine if value in text]
+        assert not leaks, f"{path.name} shows {leaks}"
+
+
+def test_starter_excerpts_still_show_a_todo():
+    """Pages include a starter's lines by number: those lines are still a view function with its TODO and stub."""
+    pages = "".join(page.read_text(encoding="utf-8") for page in (ROOT / "site").glob("*.md"))
+    excerpts = STARTER_EXCERPT_INCLUDE.findall(pages)
+    for file, start, end in excerpts:
+        included = (ROOT / file).read_text(encoding="utf-8").splitlines()[int(start) - 1:int(end)]
+        assert included and included[0].startswith("@app."), included
+        assert any(line.strip().startswith("# TODO:") for line in included), included
+        assert included[-1].strip().startswith("return"), included
