@@ -1,5 +1,7 @@
 """Every mutant (a deliberate, realistic bug applied to a solution) is caught by its stage's checks."""
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -40,11 +42,34 @@ def apply(mutant: dict, folder: Path) -> None:
         path.write_text(text.replace(edit["find"], edit["replace"]), encoding="utf-8")
 
 
-@pytest.mark.parametrize(("stage", "mutant"), mutant_params())
-def test_mutant_is_caught(stage, mutant, tmp_path):
-    """The checks fail on the mutant (and the app still imports, so the catch is by behaviour)."""
-    folder = copy_solution(stage, tmp_path)
+def grade_mutant(stage, mutant, workspace: Path):
+    """Apply a mutant to a fresh copy of the solution and grade it."""
+    folder = copy_solution(stage, workspace)
     apply(mutant, folder)
-    outcome = grade(stage, folder)
+    return grade(stage, folder)
+
+
+@pytest.fixture(scope="session")
+def mutant_outcomes(request, tmp_path_factory):
+    """Grade every selected mutant up front, one per core at a time (each grading is its own process)."""
+    selected = [item.callspec.params for item in request.session.items
+                if getattr(item, "originalname", None) == "test_mutant_is_caught"]
+    workspace = tmp_path_factory.mktemp("mutants")
+
+    def run(params):
+        """Grade one mutant in its own folder."""
+        stage, mutant = params["stage"], params["mutant"]
+        folder = workspace / f"{stage.id}-{mutant['name']}"
+        folder.mkdir()
+        return (stage.id, mutant["name"]), grade_mutant(stage, mutant, folder)
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        return dict(pool.map(run, selected))
+
+
+@pytest.mark.parametrize(("stage", "mutant"), mutant_params())
+def test_mutant_is_caught(stage, mutant, mutant_outcomes):
+    """The checks fail on the mutant (and the app still imports, so the catch is by behaviour)."""
+    outcome = mutant_outcomes[(stage.id, mutant["name"])]
     assert outcome.error is None, f"mutant broke the import instead of the behaviour: {outcome.error}"
     assert outcome.passed < outcome.total, f"no check caught: {mutant['description']}"

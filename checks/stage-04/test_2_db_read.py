@@ -10,13 +10,6 @@ import expect
 from tasks_db import create, fetch, ids, insert_tasks, listed
 
 
-@pytest.mark.hint("Seed only under `if __name__ == \"__main__\":` and in the seed command, never at import.",
-                  section="creating-the-tables-and-the-first-tasks")
-def test_import_starts_with_an_empty_table(client):
-    """GET /api/tasks on a new, empty database answers 200 with an empty list (importing the app seeds nothing)"""
-    expect.equal(listed(client), [], "the list of tasks on a new database")
-
-
 @pytest.mark.hint("Select every Task with db.session.scalars(db.select(Task)...) and answer their to_dict().",
                   section="listing-and-filtering")
 def test_list_shows_created_tasks(client):
@@ -121,4 +114,5 @@ def test_errors_keep_the_envelope(client, method, path, code):
     response = client.open(path, method=method)
     expect.error(response, code, f"{method} {path}")
     if code == 405:
-        expect.that("Allow" in response.headers, "an Allow header on the 405", f"headers {sorted(response.headers.keys())}")
+        expect.that("Allow" in response.headers, "an Allow header on the 405",
+                    f"headers {sorted(response.headers.keys())}")

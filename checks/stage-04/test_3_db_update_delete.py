@@ -5,7 +5,7 @@ from datetime import datetime
 import pytest
 
 import expect
-from tasks_db import fetch, insert_tasks, listed, set_columns, task_shape
+from tasks_db import as_json, fetch, insert_tasks, listed, set_columns, task_shape
 
 LONG_AGO = datetime(2000, 1, 1)
 ORIGINAL = {"title": "Read the docs", "description": "Chapter 4", "status": "pending"}
@@ -40,7 +40,8 @@ def test_put_replaces_the_task(client, task_id):
 def test_put_without_description_clears_it(client, task_id):
     """PUT /api/tasks/<id> without a description leaves the task with a null description"""
     body = {"title": "Write the chapter", "status": "pending"}
-    task = answered_task(client.put(f"/api/tasks/{task_id}", json=body), f"PUT /api/tasks/{task_id} with {body}")
+    request = f"PUT /api/tasks/{task_id} with {as_json(body)}"
+    task = answered_task(client.put(f"/api/tasks/{task_id}", json=body), request)
     expect.equal(task["description"], None, '"description" after a PUT that left it out')
 
 
@@ -57,7 +58,8 @@ def test_put_without_description_clears_it(client, task_id):
                   section="put-and-patch")
 def test_put_refuses_a_bad_body(client, task_id, body):
     """PUT /api/tasks/<id> without title or status, or with a bad value, answers 400 in the error envelope"""
-    expect.error(client.put(f"/api/tasks/{task_id}", json=body), 400, f"PUT /api/tasks/{task_id} with {body}")
+    request = f"PUT /api/tasks/{task_id} with {as_json(body)}"
+    expect.error(client.put(f"/api/tasks/{task_id}", json=body), 400, request)
 
 
 # --- PATCH: change some fields ---------------------------------------------------------------------------------
@@ -74,7 +76,7 @@ def test_put_refuses_a_bad_body(client, task_id, body):
                   section="put-and-patch")
 def test_patch_changes_only_what_it_is_sent(client, task_id, body):
     """PATCH /api/tasks/<id> changes the fields in the body, keeps the others, and GET agrees"""
-    request = f"PATCH /api/tasks/{task_id} with {body}"
+    request = f"PATCH /api/tasks/{task_id} with {as_json(body)}"
     task = answered_task(client.patch(f"/api/tasks/{task_id}", json=body), request)
     for name, value in {**ORIGINAL, **body}.items():
         expect.equal(task[name], value, f'"{name}" after the PATCH')
@@ -94,7 +96,8 @@ def test_patch_changes_only_what_it_is_sent(client, task_id, body):
                   section="put-and-patch")
 def test_patch_refuses_a_bad_body(client, task_id, body):
     """PATCH /api/tasks/<id> with none of title/description/status, or with a bad value, answers 400"""
-    expect.error(client.patch(f"/api/tasks/{task_id}", json=body), 400, f"PATCH /api/tasks/{task_id} with {body}")
+    request = f"PATCH /api/tasks/{task_id} with {as_json(body)}"
+    expect.error(client.patch(f"/api/tasks/{task_id}", json=body), 400, request)
 
 
 @pytest.mark.parametrize("method", ["POST", "PUT", "PATCH"])
@@ -125,7 +128,7 @@ def test_update_moves_updated_at(client, app_module, task_id, method):
     # Both timestamps are first moved to 2000, so a change is visible even within the same second.
     set_columns(app_module, task_id, created_at=LONG_AGO, updated_at=LONG_AGO)
     body = {"title": "Read it again", "status": "pending"}
-    request = f"{method} /api/tasks/{task_id} with {body}"
+    request = f"{method} /api/tasks/{task_id} with {as_json(body)}"
     task = answered_task(client.open(f"/api/tasks/{task_id}", method=method, json=body), request)
     expect.that(not task["updated_at"].startswith("2000-01-01"), '"updated_at" to move to the time of the change',
                 f'{task["updated_at"]!r}, the value it had before the {method}')
