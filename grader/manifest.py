@@ -27,6 +27,7 @@ class Stage:
     smoke: str = "/"
     flask_app: str = "app"
     weights: dict = field(default_factory=dict)
+    prepare: list = field(default_factory=list)
 
     @property
     def starter_dir(self) -> Path:

@@ -7,7 +7,6 @@ and later commands use it as $NAME, as a reader would after `export NAME=...` (a
 """
 
 import json
-import os
 import re
 import shlex
 import subprocess
@@ -17,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import STAGES
-from test_starters import free_port, wait_for
+from server import serving, wait_for
 
 SECTION = re.compile(r"# --8<-- \[start:(?P<name>[a-z][-_0-9a-z]*)\]\n(?P<body>.*?)# --8<-- \[end:(?P=name)\]", re.S)
 EXPECT = re.compile(r"^# expect: (\d{3})$", re.M)
@@ -81,20 +80,10 @@ def test_documented_requests_work(stage, tmp_path):
     """Each documented request answers as the page says, curl and HTTPie alike."""
     sections = request_sections(stage.solution_dir / "requests.sh")
     assert sections
-    port = free_port()
-    env = dict(os.environ, DATABASE_URL=f"sqlite:///{tmp_path / 'docs.db'}",
-               DEV_DATABASE_URL=f"sqlite:///{tmp_path / 'docs.db'}", PYTHONDONTWRITEBYTECODE="1",
-               HOME=str(tmp_path))
-    server = subprocess.Popen([sys.executable, "-m", "flask", "--app", stage.flask_app, "run", "--port", str(port)],
-                              cwd=stage.solution_dir, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              stdin=subprocess.DEVNULL)
-    try:
+    with serving(stage, stage.solution_dir, tmp_path) as (port, env, _):
         assert wait_for(f"http://127.0.0.1:{port}{stage.smoke}") is not None
         saved: dict[str, str] = {}
         for name, command, expected, saves in sections:
             body = run_request(command, port, expected, env, saved)
             for variable, key in saves:
                 saved[variable] = json_value(body, key, name)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
