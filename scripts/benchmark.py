@@ -1,11 +1,14 @@
-"""Time grade.py on each stage against the floor: a bare pytest run that imports the same libraries.
+"""Time the grader. A measurement, not a test: nothing here asserts a time.
 
-    python scripts/benchmark.py [--runs 5] [STAGE ...]
-
-Prints the median wall time of each and the ratio. A measurement, not a test: nothing here asserts a time.
+    python scripts/benchmark.py [--runs 5] [STAGE ...]   each stage's grade time against the floor (a bare pytest
+                                                        run importing the same libraries), and the ratio
+    python scripts/benchmark.py --overview               `grade.py` (all stages, in parallel) against one stage
+    python scripts/benchmark.py --watch                  --watch latency: from a save to the new result on screen
+    python scripts/benchmark.py --class 30               class grading throughput on a made-up class
 """
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -37,12 +40,92 @@ def median_seconds(command: list[str], runs: int, cwd: Path) -> float:
     return statistics.median(times)
 
 
+def overview(runs: int) -> None:
+    """Wall time of the progress table against grading the slowest single stage."""
+    with tempfile.TemporaryDirectory() as scratch:
+        sys.path.insert(0, str(ROOT / "tests"))
+        from sandbox import make_sandbox
+
+        course = make_sandbox(Path(scratch))
+        table = median_seconds([sys.executable, "grade.py"], runs, course)
+        singles = {stage.id: median_seconds([sys.executable, "grade.py", stage.id], runs, course)
+                   for stage in load_stages() if stage.solution_dir.is_dir()}
+    slowest = max(singles, key=singles.get)
+    print(f"overview of {len(singles)} stages: {table:.2f}s; one stage: {min(singles.values()):.2f}s "
+          f"to {singles[slowest]:.2f}s ({slowest}); sum of all: {sum(singles.values()):.2f}s")
+
+
+def watch_latency(runs: int) -> None:
+    """Save a file under --watch and read the latency the watcher reports."""
+    import re
+    import shutil
+
+    stage = find_stage("stage-01")
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch) / "work"
+        shutil.copytree(stage.starter_dir, folder)
+        process = subprocess.Popen([sys.executable, "grade.py", stage.id, "--watch", "--path", str(folder)],
+                                   cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                   env=dict(os.environ, COLUMNS="200"))
+        latencies = []
+        sources = [(stage.solution_dir / "app.py").read_text(), (stage.starter_dir / "app.py").read_text()]
+        try:
+            _read_until(process, "save a file")
+            for run in range(runs):
+                (folder / "app.py").write_text(sources[run % 2])
+                line = _read_until(process, "after the save")
+                latencies.append(float(re.search(r"result ([0-9.]+)s after the save", line).group(1)))
+        finally:
+            process.terminate()
+            process.wait()
+    floor = median_seconds([sys.executable, "grade.py", stage.id], runs, ROOT)
+    print(f"watch: save → result {statistics.median(latencies):.2f}s median over {runs} saves "
+          f"(min {min(latencies):.2f}s, max {max(latencies):.2f}s); one plain grade of {stage.id}: {floor:.2f}s")
+
+
+def _read_until(process, text: str) -> str:
+    """Read the watcher's output until a line contains text; return that line."""
+    for line in process.stdout:
+        if text in line:
+            return line
+    raise RuntimeError(f"the watcher stopped before printing {text!r}")
+
+
+def class_throughput(students: int) -> None:
+    """Grade a made-up class of stage-01 submissions and print the throughput."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from make_class import make_class
+
+    with tempfile.TemporaryDirectory() as scratch:
+        made = make_class(Path(scratch) / "subs", "stage-01", students)
+        started = time.perf_counter()
+        result = subprocess.run([sys.executable, "grade.py", "class", str(Path(scratch) / "subs"), "--stage",
+                                 "stage-01", "--out", str(Path(scratch) / "book.csv")], cwd=ROOT,
+                                capture_output=True, text=True)
+        seconds = time.perf_counter() - started
+    kinds = sorted({kind for _, kind in made})
+    print(f"class: {len(made)} submissions ({', '.join(kinds)}) in {seconds:.1f}s = "
+          f"{60 * len(made) / seconds:.0f} per minute on {os.cpu_count()} cores (exit {result.returncode})")
+
+
 def main() -> int:
-    """Measure and print the table."""
+    """Measure and print."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("stages", nargs="*", help="stages to time (default: all with a solution)")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--overview", action="store_true")
+    parser.add_argument("--watch", action="store_true")
+    parser.add_argument("--class", dest="students", type=int)
     args = parser.parse_args()
+    if args.overview:
+        overview(args.runs)
+        return 0
+    if args.watch:
+        watch_latency(args.runs)
+        return 0
+    if args.students:
+        class_throughput(args.students)
+        return 0
     stages = [find_stage(name) for name in args.stages] or [s for s in load_stages() if s.solution_dir.is_dir()]
     with tempfile.TemporaryDirectory() as scratch:
         floor_file = Path(scratch) / "test_floor.py"
