@@ -1,6 +1,7 @@
 """The grader's everyday tools: progress overview, hints, reset, JUnit output, and the Classroom workflow."""
 
 import json
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -138,3 +139,15 @@ def test_every_weight_names_a_real_check():
         names = {line.split("def ", 1)[1].split("(", 1)[0] for path in stage.checks_dir.glob("test_*.py")
                  for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("def test_")}
         assert set(stage.weights) <= names, f"{stage.id}: {set(stage.weights) - names}"
+
+
+def test_missing_stage_folder_is_explained(course):
+    """A deleted stage folder: grading it is a usage error naming reset; the overview marks it; reset restores it."""
+    folder = course / "stages" / "stage-03"
+    shutil.rmtree(folder)
+    result = run_grade(course, "stage-03")
+    assert result.returncode == 2 and "reset stage-03" in result.stderr
+    overview = run_grade(course)
+    assert "folder missing" in next(line for line in overview.stdout.splitlines() if "stage-03" in line)
+    assert run_grade(course, "reset", "stage-03").returncode == 0
+    assert (folder / "app.py").is_file()
