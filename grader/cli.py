@@ -32,7 +32,7 @@ def grade_parser() -> argparse.ArgumentParser:
     add_target_options(parser)
     parser.add_argument("--json", action="store_true", help="print machine-readable results (see the grading page)")
     parser.add_argument("--junit", type=Path, metavar="FILE", help="also write the results as JUnit XML")
-    parser.add_argument("-k", "--check", metavar="WORDS", help="run only the checks whose names match (pytest -k)")
+    parser.add_argument("-k", "--check", metavar="WORDS", help="run only the checks whose name or title contains all these words")
     parser.add_argument("--verbose", action="store_true", help="also show pytest's own output and tracebacks")
     parser.add_argument("--timeout", type=float, metavar="SECONDS", help="time limit for one check (default 5)")
     parser.add_argument("--watch", action="store_true", help="grade again every time you save a file")

@@ -44,6 +44,7 @@ def pytest_addoption(parser):
     group.addoption("--app-spec", default="app:app", help="module:attribute or module:factory()")
     group.addoption("--results", help="file to write the results to (JSON)")
     group.addoption("--check-timeout", type=float, default=DEFAULT_CHECK_TIMEOUT)
+    group.addoption("--only", help="keep the checks whose name or title holds every one of these words")
 
 
 def pytest_configure(config):
@@ -54,7 +55,12 @@ def pytest_configure(config):
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(session, config, items):
-    """Note every check in collection order, with its title and hint."""
+    """Keep the checks asked for (--only), then note each in collection order, with its title and hint."""
+    words = (config.getoption("only") or "").lower().split()
+    if words:
+        kept = [item for item in items if all(word in _searchable(item) for word in words)]
+        config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+        items[:] = kept
     for item in items:
         doc = inspect.getdoc(getattr(item, "function", None)) or item.name
         marker = item.get_closest_marker("hint")
@@ -79,6 +85,12 @@ def pytest_collection_modifyitems(session, config, items):
             "code": code,
         }
         config._grader["checks"].append(item._grader)
+
+
+def _searchable(item) -> str:
+    """A check's function name, parameters and title, lower-cased, for --only."""
+    doc = inspect.getdoc(getattr(item, "function", None)) or ""
+    return f"{item.name} {doc}".lower()
 
 
 def _source_of(item):

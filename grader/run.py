@@ -74,7 +74,7 @@ def grade(stage: Stage, target: Path, *, check_filter: str | None = None, verbos
         ]
         command += ["--tb=short"] if verbose else ["--tb=no", "-qq"]
         if check_filter:
-            command += ["-k", check_filter]
+            command += ["--only", check_filter]
         if check_timeout:
             command += ["--check-timeout", str(check_timeout)]
         # Databases point into the scratch folder from the start, so even the first import never opens the
