@@ -165,9 +165,11 @@ def test_noisy_app_does_not_flood_the_report(tmp_path):
 
 
 def test_check_filter_runs_only_matching_checks():
-    """-k selects checks by name, as in pytest."""
+    """-k keeps the checks whose name or title holds every word, and nothing else (not the whole file)."""
     report = json.loads(run_grader("stage-01", "--solution", "--json", "-k", "greet").stdout)
-    assert report["tests"] and all("greet" in test["check_id"] for test in report["tests"])
+    assert report["tests"] and all("greet" in (test["check_id"] + test["name"]).lower() for test in report["tests"])
+    narrow = json.loads(run_grader("stage-01", "--solution", "--json", "-k", "hello FIELDS").stdout)
+    assert [test["check_id"].split("::")[-1] for test in narrow["tests"]] == ["test_hello_fields"]
 
 
 def test_verbose_shows_pytest_output():
