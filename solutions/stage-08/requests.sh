@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Requests to try against the stage-08 app while it runs (flask --app run run), on a database that
+# `flask --app run db upgrade` has brought to the latest revision.
+# Each is shown on the chapter page; the repo's tests run every one of them, in this order, against the solution.
+# The curl tab works with the user "curl_user", the HTTPie tab with "httpie_user": send the requests of either tab,
+# or of both. After logging in, copy the access_token of the answer into the shell: export TOKEN=<the token>.
+
+# --8<-- [start:register-curl]
+curl -i -X POST http://127.0.0.1:5000/auth/register \
+  -H "Content-Type: application/json" \
+  -d '{"username": "curl_user", "email": "curl_user@example.com", "password": "first-long-passphrase"}'
+# expect: 201
+# --8<-- [end:register-curl]
+
+# --8<-- [start:register-httpie]
+http POST :5000/auth/register username=httpie_user email=httpie_user@example.com password=second-long-passphrase
+# expect: 201
+# --8<-- [end:register-httpie]
+
+# --8<-- [start:login-curl]
+curl -i -X POST http://127.0.0.1:5000/auth/login \
+  -H "Content-Type: application/json" \
+  -d '{"username": "curl_user", "password": "first-long-passphrase"}'
+# expect: 200
+# save: TOKEN=access_token
+# --8<-- [end:login-curl]
+
+# --8<-- [start:login-httpie]
+http POST :5000/auth/login username=httpie_user password=second-long-passphrase
+# expect: 200
+# save: TOKEN=access_token
+# --8<-- [end:login-httpie]
+
+# --8<-- [start:create-curl]
+curl -i -X POST http://127.0.0.1:5000/api/tasks/ \
+  -H "Authorization: Bearer $TOKEN" \
+  -H "Content-Type: application/json" \
+  -d '{"title": "Review the migration", "due_date": "2026-03-15"}'
+# expect: 201
+# --8<-- [end:create-curl]
+
+# --8<-- [start:create-httpie]
+http POST :5000/api/tasks/ "Authorization: Bearer $TOKEN" title="Review the migration" due_date=2026-03-15
+# expect: 201
+# --8<-- [end:create-httpie]
+
+# --8<-- [start:read-curl]
+curl -i http://127.0.0.1:5000/api/tasks/1 -H "Authorization: Bearer $TOKEN"
+# expect: 200
+# --8<-- [end:read-curl]
+
+# --8<-- [start:read-httpie]
+http :5000/api/tasks/1 "Authorization: Bearer $TOKEN"
+# expect: 200
+# --8<-- [end:read-httpie]
+
+# --8<-- [start:impossible-date-curl]
+curl -i -X POST http://127.0.0.1:5000/api/tasks/ \
+  -H "Authorization: Bearer $TOKEN" \
+  -H "Content-Type: application/json" \
+  -d '{"title": "Leap into March", "due_date": "2026-02-30"}'
+# expect: 422
+# --8<-- [end:impossible-date-curl]
+
+# --8<-- [start:impossible-date-httpie]
+http POST :5000/api/tasks/ "Authorization: Bearer $TOKEN" title="Leap into March" due_date=2026-02-30
+# expect: 422
+# --8<-- [end:impossible-date-httpie]
+
+# --8<-- [start:word-date-curl]
+curl -i -X POST http://127.0.0.1:5000/api/tasks/ \
+  -H "Authorization: Bearer $TOKEN" \
+  -H "Content-Type: application/json" \
+  -d '{"title": "Some day", "due_date": "tomorrow"}'
+# expect: 422
+# --8<-- [end:word-date-curl]
+
+# --8<-- [start:word-date-httpie]
+http POST :5000/api/tasks/ "Authorization: Bearer $TOKEN" title="Some day" due_date=tomorrow
+# expect: 422
+# --8<-- [end:word-date-httpie]
+
+# --8<-- [start:clear-curl]
+curl -i -X PATCH http://127.0.0.1:5000/api/tasks/1 \
+  -H "Authorization: Bearer $TOKEN" \
+  -H "Content-Type: application/json" \
+  -d '{"due_date": null}'
+# expect: 200
+# --8<-- [end:clear-curl]
+
+# --8<-- [start:clear-httpie]
+http PATCH :5000/api/tasks/1 "Authorization: Bearer $TOKEN" due_date:=null
+# expect: 200
+# --8<-- [end:clear-httpie]
