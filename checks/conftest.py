@@ -96,6 +96,20 @@ def pytest_collection_finish(session):
     pytest.exit("the app could not be imported", returncode=4)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def quick_password_hashing():
+    """Make Werkzeug's password hashing cheap while checks run: the default scrypt cost takes ~0.1 s per hash,
+    which would dominate the auth stages. Hashes stay real hashes (the cost is written into each one), so
+    behaviour is unchanged; only the student's own runs keep the full cost."""
+    import werkzeug.security as security
+
+    defaults, iterations = security.generate_password_hash.__defaults__, security.DEFAULT_PBKDF2_ITERATIONS
+    security.generate_password_hash.__defaults__ = ("scrypt:1024:8:1", defaults[1])
+    security.DEFAULT_PBKDF2_ITERATIONS = 1000
+    yield
+    security.generate_password_hash.__defaults__, security.DEFAULT_PBKDF2_ITERATIONS = defaults, iterations
+
+
 @pytest.fixture(autouse=True)
 def isolated_environment(monkeypatch, tmp_path):
     """Point every database setting at a temporary file so the student's own data is never touched."""
