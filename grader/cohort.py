@@ -12,6 +12,7 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -171,7 +172,7 @@ def run_class(submissions: Path, stages: list[Stage], out: Path, as_json: bool, 
                   f"({60 * len(rows) / seconds:.0f} per minute). Gradebook: {out}")
     errors = [row for row in rows if row["status"] == "error"]
     for row in errors:
-        console.print(f"  error: {row['student']} {row['stage']}: {row['message']}", markup=False)
+        console.print(Padding(Text(f"error: {row['student']} {row['stage']}: {row['message']}"), (0, 0, 0, 2)))
     table = Table(title="Checks by how many students fail them", title_justify="left", show_edge=False)
     table.add_column("check")
     table.add_column("failing", justify="right")
