@@ -25,8 +25,7 @@ def test_starter_imports_and_fails_some_checks(stage):
     """The starter loads (no import error) and does not already pass its stage."""
     outcome = graded(stage.id, str(stage.starter_dir))
     assert outcome.error is None, outcome.error
-    assert 0 < outcome.passed < outcome.total or outcome.passed == 0 < outcome.total
-    assert outcome.passed < outcome.total
+    assert 0 <= outcome.passed < outcome.total
 
 
 @pytest.mark.parametrize("stage", stage_params())
