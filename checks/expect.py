@@ -95,3 +95,22 @@ def _excerpt(body) -> str:
     """A JSON body, shortened for a message."""
     text = json.dumps(body)
     return text if len(text) <= BODY_EXCERPT else text[:BODY_EXCERPT] + "…"
+
+
+def tasks_reached(response, request: str):
+    """The response, unless the task collection URL was not found: then say the tasks blueprint is missing."""
+    if response.status_code == 404:
+        raise CheckFailed(f"{request} to reach the task routes (a 404 here means the tasks blueprint is not "
+                          'registered with url_prefix="/api/tasks")', describe(response))
+    return response
+
+
+def is_in_memory(uri) -> bool:
+    """Whether a database URL names a private in-memory SQLite database."""
+    from sqlalchemy.engine import make_url  # only the database stages need SQLAlchemy
+
+    try:
+        url = make_url(uri)
+    except Exception:
+        return False
+    return url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")

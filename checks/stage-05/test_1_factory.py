@@ -1,7 +1,6 @@
 """Stage 05 · The application factory: the blueprint, configurations, independent apps, /health and init-db."""
 
 import pytest
-from sqlalchemy.engine import make_url
 
 import expect
 from grader.plugin import CheckFailed
@@ -33,33 +32,16 @@ def sqlite_url(path) -> str:
     return f"sqlite:///{path}"
 
 
-def is_in_memory(uri) -> bool:
-    """Whether a database URL names a private in-memory SQLite database."""
-    try:
-        url = make_url(uri)
-    except Exception:
-        return False
-    return url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
-
-
-def reached(response, request: str):
-    """The response, unless the collection URL itself was not found: then say the blueprint is missing."""
-    if response.status_code == 404:
-        raise CheckFailed(f"{request} to reach the task routes (a 404 here means the tasks blueprint is not "
-                          'registered with url_prefix="/api/tasks")', expect.describe(response))
-    return response
-
-
 def task_list(client, request: str = "GET /api/tasks/") -> list:
     """GET the collection and return its data, a list."""
-    data = expect.success(reached(client.get("/api/tasks/"), request), 200, request)
+    data = expect.success(expect.tasks_reached(client.get("/api/tasks/"), request), 200, request)
     expect.that(isinstance(data, list), f'the "data" of {request} to be a list', f"{data!r:.200}")
     return data
 
 
 def create_task(client, title: str, request: str = "POST /api/tasks/") -> dict:
     """POST a task with this title and return the new task."""
-    data = expect.success(reached(client.post("/api/tasks/", json={"title": title}), request), 201, request)
+    data = expect.success(expect.tasks_reached(client.post("/api/tasks/", json={"title": title}), request), 201, request)
     expect.that(isinstance(data, dict), f'the "data" of {request} to be the new task', f"{data!r:.200}")
     return data
 
@@ -104,7 +86,7 @@ def test_testing_config_sets_testing(app):
 def test_testing_config_uses_memory_database(app):
     """create_app("testing") uses an in-memory SQLite database"""
     uri = app.config.get("SQLALCHEMY_DATABASE_URI")
-    expect.that(is_in_memory(uri), 'SQLALCHEMY_DATABASE_URI of create_app("testing") to be "sqlite:///:memory:"',
+    expect.that(expect.is_in_memory(uri), 'SQLALCHEMY_DATABASE_URI of create_app("testing") to be "sqlite:///:memory:"',
                 repr(uri))
 
 

@@ -5,23 +5,14 @@ from datetime import datetime
 import pytest
 
 import expect
-from grader.plugin import CheckFailed
 
 COLLECTION = "/api/tasks/"
 UNKNOWN_ID = 999
 
 
-def reached(response, request: str):
-    """The response, unless the collection URL itself was not found: then say the blueprint is missing."""
-    if response.status_code == 404:
-        raise CheckFailed(f"{request} to reach the task routes (a 404 here means the tasks blueprint is not "
-                          'registered with url_prefix="/api/tasks")', expect.describe(response))
-    return response
-
-
 def create(client, body: dict, request: str = "POST /api/tasks/") -> dict:
     """POST a task, expect 201 with the new task in the success envelope; return the task."""
-    task = expect.success(reached(client.post(COLLECTION, json=body), request), 201, request)
+    task = expect.success(expect.tasks_reached(client.post(COLLECTION, json=body), request), 201, request)
     expect.that(isinstance(task, dict), f'the "data" of {request} to be the new task', f"{task!r:.200}")
     return task
 
@@ -29,7 +20,7 @@ def create(client, body: dict, request: str = "POST /api/tasks/") -> dict:
 def task_list(client, query: str = "") -> list:
     """GET the collection (with an optional query string); return the list of tasks."""
     request = f"GET {COLLECTION}{query}"
-    data = expect.success(reached(client.get(COLLECTION + query), request), 200, request)
+    data = expect.success(expect.tasks_reached(client.get(COLLECTION + query), request), 200, request)
     expect.that(isinstance(data, list), f'the "data" of {request} to be a list', f"{data!r:.200}")
     return data
 
@@ -55,7 +46,7 @@ def is_iso_timestamp(value) -> bool:
                   section="the-tasks-blueprint")
 def test_create_answers_201_with_task(client):
     """POST /api/tasks/ answers 201 with the new task: stripped title, description, "pending", ISO timestamps"""
-    response = reached(client.post(COLLECTION, json={"title": "  Write the report  ", "description": "Two pages"}),
+    response = expect.tasks_reached(client.post(COLLECTION, json={"title": "  Write the report  ", "description": "Two pages"}),
                        "POST /api/tasks/")
     task = expect.success(response, 201, "POST /api/tasks/")
     expect.that(isinstance(task, dict), 'the "data" of POST /api/tasks/ to be the new task', f"{task!r:.200}")
@@ -72,7 +63,7 @@ def test_create_answers_201_with_task(client):
                   "with the blueprint's name.", section="the-tasks-blueprint")
 def test_create_location_leads_to_task(client):
     """POST /api/tasks/ sends a Location header, and GET on it answers the new task"""
-    response = reached(client.post(COLLECTION, json={"title": "Find me"}), "POST /api/tasks/")
+    response = expect.tasks_reached(client.post(COLLECTION, json={"title": "Find me"}), "POST /api/tasks/")
     task = expect.success(response, 201, "POST /api/tasks/")
     location = response.headers.get("Location")
     expect.that(bool(location) and location.endswith(f"/api/tasks/{task.get('id')}"),
@@ -93,7 +84,7 @@ def test_create_location_leads_to_task(client):
 def test_bad_post_is_400(client, body):
     """POST /api/tasks/ with an invalid body answers 400 in the error envelope and creates nothing"""
     request = f"POST /api/tasks/ with {body!r:.60}"
-    expect.error(reached(client.post(COLLECTION, json=body), request), 400, request)
+    expect.error(expect.tasks_reached(client.post(COLLECTION, json=body), request), 400, request)
     expect.equal(task_list(client), [], "the tasks after a rejected POST")
 
 
@@ -101,7 +92,7 @@ def test_bad_post_is_400(client, body):
                   section="the-tasks-blueprint")
 def test_non_json_post_is_415(client):
     """POST /api/tasks/ with form data answers 415 in the error envelope"""
-    response = reached(client.post(COLLECTION, data="title=Report", content_type="application/x-www-form-urlencoded"),
+    response = expect.tasks_reached(client.post(COLLECTION, data="title=Report", content_type="application/x-www-form-urlencoded"),
                        "POST /api/tasks/ with form data")
     expect.error(response, 415, "POST /api/tasks/ with form data")
 
@@ -133,7 +124,7 @@ def test_filter_by_status(client, status):
 def test_bad_status_filter_is_400(client):
     """GET /api/tasks/?status=done (not a status) answers 400 in the error envelope"""
     request = "GET /api/tasks/?status=done"
-    expect.error(reached(client.get(COLLECTION + "?status=done"), request), 400, request)
+    expect.error(expect.tasks_reached(client.get(COLLECTION + "?status=done"), request), 400, request)
 
 
 # --- Changing and deleting -------------------------------------------------------------------------------------
@@ -219,7 +210,7 @@ def test_unknown_url_is_json_404(client):
                   section="error-handlers-for-the-whole-app")
 def test_wrong_method_is_json_405_with_allow(client):
     """DELETE /api/tasks/ answers 405 in the error envelope, with an Allow header"""
-    response = reached(client.delete(COLLECTION), "DELETE /api/tasks/")
+    response = expect.tasks_reached(client.delete(COLLECTION), "DELETE /api/tasks/")
     expect.error(response, 405, "DELETE /api/tasks/")
     allow = response.headers.get("Allow", "")
     expect.that("GET" in allow and "POST" in allow, "an Allow header listing GET and POST", repr(allow))

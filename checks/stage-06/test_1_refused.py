@@ -4,7 +4,7 @@ import pytest
 from marshmallow import ValidationError
 
 import expect
-from task_requests import COLLECTION, as_json, create, reached, refused, send, task_list, unchanged
+from task_requests import COLLECTION, as_json, create, refused, send, task_list, unchanged
 
 TOO_LONG = "x" * 151
 
@@ -25,7 +25,7 @@ TOO_LONG = "x" * 151
 def test_invalid_post_is_422(client, body, field):
     """POST /api/tasks/ with invalid input answers 422, its details name the field, and nothing is created"""
     request = f"POST {COLLECTION} with {as_json(body)}"
-    refused(reached(client.post(COLLECTION, json=body), request), request, field)
+    refused(expect.tasks_reached(client.post(COLLECTION, json=body), request), request, field)
     expect.equal(task_list(client), [], "the tasks after the refused POST")
 
 
@@ -40,7 +40,7 @@ def test_output_only_field_refused_on_post(client, field, value):
     """POST /api/tasks/ that sets an output-only field (id, created_at, updated_at) answers 422, creating nothing"""
     body = {"title": "Fine", field: value}
     request = f"POST {COLLECTION} with {as_json(body)}"
-    refused(reached(client.post(COLLECTION, json=body), request), request, field)
+    refused(expect.tasks_reached(client.post(COLLECTION, json=body), request), request, field)
     expect.equal(task_list(client), [], "the tasks after the refused POST")
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 import expect
-from task_requests import COLLECTION, as_json, create, fetch, reached, task_list, task_shape, writable
+from task_requests import COLLECTION, as_json, create, fetch, task_list, task_shape, writable
 
 ANSWERS = ["POST", "GET one", "GET list", "PUT", "PATCH"]
 
@@ -50,7 +50,7 @@ def test_answer_dumps_task_fields(client, which):
 def test_valid_post_is_saved(client, body, expected):
     """POST /api/tasks/ with valid input answers 201 with the task, stripped title included, and saves it"""
     request = f"POST {COLLECTION} with {as_json(body)}"
-    response = reached(client.post(COLLECTION, json=body), request)
+    response = expect.tasks_reached(client.post(COLLECTION, json=body), request)
     task = task_shape(expect.success(response, 201, request), f"the task {request} answers")
     expect.equal(writable(task), expected, f"the title, description and status {request} answers")
     location = response.headers.get("Location")

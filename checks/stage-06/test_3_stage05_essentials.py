@@ -1,21 +1,11 @@
 """Stage 06 · What stage 05 built still holds: the factory's testing app, the blueprint, /health, init-db, lists."""
 
 import pytest
-from sqlalchemy.engine import make_url
 
 import expect
 from task_requests import COLLECTION, create, ids, task_list
 
 STATUSES = ("pending", "completed")
-
-
-def is_in_memory(uri) -> bool:
-    """Whether a database URL names a private in-memory SQLite database."""
-    try:
-        url = make_url(uri)
-    except Exception:
-        return False
-    return url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
 
 
 @pytest.mark.hint("Keep stage 05's TestingConfig: TESTING = True and sqlite:///:memory:.",
@@ -24,7 +14,7 @@ def test_testing_app_uses_memory_database(app):
     """create_app("testing") builds an app with TESTING set and an in-memory SQLite database"""
     expect.equal(app.config.get("TESTING"), True, 'app.config["TESTING"] of create_app("testing")')
     uri = app.config.get("SQLALCHEMY_DATABASE_URI")
-    expect.that(is_in_memory(uri), 'SQLALCHEMY_DATABASE_URI of create_app("testing") to be "sqlite:///:memory:"',
+    expect.that(expect.is_in_memory(uri), 'SQLALCHEMY_DATABASE_URI of create_app("testing") to be "sqlite:///:memory:"',
                 repr(uri))
 
 

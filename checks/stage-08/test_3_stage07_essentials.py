@@ -1,7 +1,6 @@
 """Stage 08 · What stage 07 built still holds on the migrated database: tokens, roles, /health, the testing app."""
 
 import pytest
-from sqlalchemy.engine import make_url
 
 import expect
 from migration_steps import (COLLECTION, SEEDED_PASSWORD, TEMPLATE_WARNING, create, log_in, logged_in, succeeds,
@@ -10,22 +9,13 @@ from migration_steps import (COLLECTION, SEEDED_PASSWORD, TEMPLATE_WARNING, crea
 pytestmark = pytest.mark.filterwarnings(TEMPLATE_WARNING)
 
 
-def is_in_memory(uri) -> bool:
-    """Whether a database URL names a private in-memory SQLite database."""
-    try:
-        url = make_url(uri)
-    except Exception:
-        return False
-    return url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
-
-
 @pytest.mark.hint("Keep stage 05's TestingConfig: TESTING = True and sqlite:///:memory:.",
                   section="the-stage-contract")
 def test_testing_app_uses_memory_database(app):
     """create_app("testing") builds an app with TESTING set and an in-memory SQLite database"""
     expect.equal(app.config.get("TESTING"), True, 'app.config["TESTING"] of create_app("testing")')
     uri = app.config.get("SQLALCHEMY_DATABASE_URI")
-    expect.that(is_in_memory(uri), 'SQLALCHEMY_DATABASE_URI of create_app("testing") to be "sqlite:///:memory:"',
+    expect.that(expect.is_in_memory(uri), 'SQLALCHEMY_DATABASE_URI of create_app("testing") to be "sqlite:///:memory:"',
                 repr(uri))
 
 
