@@ -1,9 +1,7 @@
 """A pytest plugin, loaded in the grading subprocess, that records each check's result for a student to read."""
 
-import contextlib
 import inspect
 import json
-import signal
 import traceback
 from pathlib import Path
 
@@ -45,6 +43,9 @@ def pytest_addoption(parser):
     group.addoption("--results", help="file to write the results to (JSON)")
     group.addoption("--check-timeout", type=float, default=DEFAULT_CHECK_TIMEOUT)
     group.addoption("--only", help="keep the checks whose name or title holds every one of these words")
+    group.addoption("--scratch", help="the grading run's private folder, shared with the worker")
+    group.addoption("--sandbox", action="store_true", help="run the worker under bubblewrap")
+    group.addoption("--cpu-seconds", type=int, help="CPU time limit of the worker process")
 
 
 def pytest_configure(config):
@@ -102,33 +103,6 @@ def _source_of(item):
         return None, None
 
 
-def _on_alarm(signum, frame):
-    """Interrupt a check that runs past its limit."""
-    raise CheckTimeout()
-
-
-@contextlib.contextmanager
-def time_limit(seconds: float):
-    """Raise CheckTimeout in the main thread if the block runs longer than seconds."""
-    previous = signal.signal(signal.SIGALRM, _on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def _with_timeout(item):
-    """Run the wrapped phase under an alarm so a hanging app cannot stall grading."""
-    with time_limit(item.config.getoption("check_timeout")):
-        return (yield)
-
-
-pytest_runtest_setup = pytest.hookimpl(wrapper=True)(_with_timeout)
-pytest_runtest_call = pytest.hookimpl(wrapper=True)(_with_timeout)
-
-
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
     """Turn the outcome of each phase into a student-readable result."""
@@ -144,9 +118,9 @@ def pytest_runtest_makereport(item, call):
         if call.excinfo.errisinstance(AppImportError):
             status = "error"
         record.update(status=status, **explain(call.excinfo.value, target, item.config))
-        crashes = getattr(item, "app_exceptions", None)
-        if crashes and not record.get("detail"):
-            record["detail"] = crash_note(crashes[-1], target)
+        session = getattr(item, "remote_session", None)
+        if session is not None and session.crashes and not record.get("detail"):
+            record["detail"] = crash_note(session.crashes[-1])
     elif report.skipped and call.when in ("setup", "call"):
         record.update(status="skip", message=str(call.excinfo.value) if call.excinfo else "skipped")
     return report
@@ -165,18 +139,18 @@ def explain(exc: BaseException, target: str | None, config) -> dict:
     if isinstance(exc, AssertionError):
         text = str(exc).split("\nassert ")[0].strip() or "An expectation of the check was not met."
         return {"message": text}
-    where = student_frame(exc, target)
+    where = getattr(exc, "where", None) or student_frame(exc, target)
     message = f"Your code raised {type(exc).__name__}: {exc}"
     if where:
         message += f" ({where[0]}, line {where[1]})"
     return {"message": message}
 
 
-def crash_note(exc: BaseException, target: str | None) -> str:
-    """One line saying which exception the app raised while answering, and where."""
-    where = student_frame(exc, target)
+def crash_note(crash: dict) -> str:
+    """One line saying which exception the app raised while answering, and where (as the worker described it)."""
+    where = crash.get("where")
     place = f" ({where[0]}, line {where[1]}: {where[2]})" if where else ""
-    return f"while answering, your app raised {type(exc).__name__}: {exc}{place}"
+    return f"while answering, your app raised {crash.get('type')}: {crash.get('message')}{place}"
 
 
 def student_frame(exc: BaseException, target: str | None):

@@ -2,7 +2,7 @@
 
 import json
 import os
-import resource
+import signal
 import subprocess
 import sys
 import tempfile
@@ -10,7 +10,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .copying import CopyRefused, remove_tree, safe_copy
 from .manifest import ROOT, Stage
+from .sandbox import available
 
 # A whole grading run may take this long before it is stopped; single checks have their own, shorter limit.
 RUN_TIMEOUT = 300
@@ -27,6 +29,7 @@ class Outcome:
     error: dict | None = None
     seconds: float = 0.0
     output: str = ""
+    left_out: list[str] = field(default_factory=list)
 
     @property
     def passed(self) -> int:
@@ -58,59 +61,91 @@ class Outcome:
 
 def grade(stage: Stage, target: Path, *, check_filter: str | None = None, verbose: bool = False,
           check_timeout: float | None = None, cpu_seconds: int | None = None,
-          wall_seconds: float = RUN_TIMEOUT) -> Outcome:
-    """Grade target with the stage's checks in a subprocess and return the outcome."""
+          wall_seconds: float = RUN_TIMEOUT, sandbox: bool | None = None) -> Outcome:
+    """Grade a scratch copy of target: the checks in a pytest process, the student's app in its worker."""
     target = target.resolve()
     outcome = Outcome(stage=stage, target=target)
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="grade-") as scratch:
-        results = Path(scratch) / "results.json"
+    use_sandbox = bool(available()) if sandbox is None else sandbox
+    scratch = Path(tempfile.mkdtemp(prefix="grade-"))
+    private = Path(tempfile.mkdtemp(prefix="grade-results-"))
+    try:
+        copy = scratch / "submission"
+        try:
+            outcome.left_out = safe_copy(target, copy)
+        except (CopyRefused, OSError) as exc:
+            outcome.error = {"message": f"The folder could not be copied for grading: {exc}."}
+            return outcome
+        results = private / "results.json"
         command = [
             sys.executable, "-m", "pytest", str(stage.checks_dir),
             "-c", str(ROOT / "checks" / "pytest.ini"), "--rootdir", str(ROOT / "checks"),
-            "-p", "grader.plugin", "-p", "no:cacheprovider",
-            "--target", str(target), "--stage", stage.id, "--app-spec", stage.app, "--results", str(results),
-            "-q", "--no-header", "-o", "console_output_style=classic",
+            "-p", "grader.plugin", "-p", "no:cacheprovider", "--basetemp", str(scratch / "checks"),
+            "--target", str(copy), "--stage", stage.id, "--app-spec", stage.app, "--results", str(results),
+            "--scratch", str(scratch), "-q", "--no-header", "-o", "console_output_style=classic",
         ]
         command += ["--tb=short"] if verbose else ["--tb=no", "-qq"]
         if check_filter:
             command += ["--only", check_filter]
         if check_timeout:
             command += ["--check-timeout", str(check_timeout)]
-        # Databases point into the scratch folder from the start, so even the first import never opens the
-        # student's own database file; each check then gets its own (checks/conftest.py).
-        database = f"sqlite:///{Path(scratch) / 'grading.db'}"
-        env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONDONTWRITEBYTECODE="1",
-                   DATABASE_URL=database, DEV_DATABASE_URL=database)
+        if use_sandbox:
+            command += ["--sandbox"]
+        if cpu_seconds:
+            command += ["--cpu-seconds", str(cpu_seconds)]
+        env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONDONTWRITEBYTECODE="1", PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
+        proc = subprocess.Popen(command, cwd=scratch, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                stdin=subprocess.DEVNULL, start_new_session=True)
         try:
-            proc = subprocess.run(command, cwd=scratch, env=env, capture_output=True, text=True,
-                                  errors="replace", timeout=wall_seconds, stdin=subprocess.DEVNULL,
-                                  preexec_fn=_cpu_limit(cpu_seconds))
-            outcome.output = (proc.stdout + proc.stderr)[-OUTPUT_KEPT:]
+            output, _ = proc.communicate(timeout=wall_seconds)
+            outcome.output = output[-OUTPUT_KEPT:].decode("utf-8", "replace")
             if proc.returncode < 0:
                 outcome.error = {"message": f"Grading was stopped by signal {-proc.returncode} "
-                                            "(a CPU time limit, or the machine ran out of memory)."}
+                                            "(the machine may have run out of memory)."}
         except subprocess.TimeoutExpired:
             outcome.error = {"message": f"Grading stopped after {wall_seconds:g} seconds without finishing."}
+        finally:
+            _kill_group(proc)
         outcome.seconds = time.perf_counter() - started
-        if results.exists():
-            data = json.loads(results.read_text(encoding="utf-8"))
+        data = read_results(results)
+        if data is not None:
             outcome.checks = data["checks"]
             outcome.error = outcome.error or data["error"]
         elif outcome.error is None:
             outcome.error = {"message": "The checks could not run. Run again with --verbose to see why."}
+    finally:
+        remove_tree(scratch)
+        remove_tree(private)
     for check in outcome.checks:
         check["weight"] = stage.weights.get(check["id"].split("::")[-1].split("[")[0], 1)
     return outcome
 
 
-def _cpu_limit(seconds: int | None):
-    """A preexec function that caps the child's CPU time, or None for no cap."""
-    if not seconds:
+def _kill_group(proc: subprocess.Popen) -> None:
+    """Stop the checks' process group, whatever state it is in."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    proc.wait()
+
+
+RESULT_LIMIT = 32 * 1024 * 1024
+CHECK_KEYS = {"id", "title", "status", "message"}
+
+
+def read_results(path: Path) -> dict | None:
+    """The checks' results file, if it is there, of a sane size, and of the expected shape; else None."""
+    try:
+        if not path.is_file() or path.stat().st_size > RESULT_LIMIT:
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
         return None
-
-    def limit():
-        """Runs in the child just before pytest starts."""
-        resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 5))
-
-    return limit
+    if not isinstance(data, dict) or not isinstance(data.get("checks"), list):
+        return None
+    if not all(isinstance(check, dict) and CHECK_KEYS <= set(check) for check in data["checks"]):
+        return None
+    if data.get("error") is not None and not isinstance(data["error"], dict):
+        return None
+    return data

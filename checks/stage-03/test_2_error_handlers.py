@@ -12,11 +12,7 @@ LEAKS = (SECRET, "Traceback", "RuntimeError")
 @pytest.fixture
 def failing_path(app):
     """A route, added to the freshly imported app, that fails with an exception nobody handles."""
-    def explode():
-        """Fail the way a bug would."""
-        raise RuntimeError(SECRET)
-
-    app.add_url_rule("/__check/boom", "check_boom", explode)
+    app.add_raising_route("/__check/boom", "runtime_error", SECRET)
     return "/__check/boom"
 
 

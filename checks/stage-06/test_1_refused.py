@@ -142,12 +142,7 @@ def test_form_body_is_415(client, method):
 def test_validation_error_handled_app_wide(app, client):
     """A ValidationError raised in any view (here one the check adds) answers 422 with its messages as details"""
     messages = {"answer": ["Not a valid answer."]}
-
-    def raise_validation_error():
-        """A view outside the tasks blueprint whose input is never valid."""
-        raise ValidationError(messages)
-
-    app.add_url_rule("/check-only/validation-error", "check_only_validation_error", raise_validation_error)
+    app.add_raising_route("/check-only/validation-error", "validation_error", messages)
     response = client.get("/check-only/validation-error")
     expect.error(response, 422, "GET on a route that raises ValidationError")
     details = response.get_json()["error"].get("details")

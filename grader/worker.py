@@ -1,0 +1,418 @@
+"""The worker: the only process that runs a student's code. Started by grader/channel.py as `python -I -c SOURCE`.
+
+It reads length-prefixed JSON requests on the pipe named by its first argument and answers on the second. It imports nothing of the course, so a
+student's code finds neither the checks nor the grader in its process: whatever it changes here changes only what
+its own app answers, and every verdict is made on the other side of the pipe. Standard library only at start-up;
+Flask and the student's libraries are imported when the first app is loaded.
+"""
+
+import base64
+import datetime
+import gc
+import importlib
+import io
+import json
+import os
+import struct
+import sys
+import traceback
+from contextlib import redirect_stdout
+
+REQUESTS, REPLIES = int(sys.argv[1]), int(sys.argv[2])
+handles: dict[int, object] = {}
+crashes: dict[int, list] = {}
+state = {"folder": None, "next": 1, "frozen": False}
+
+
+def read_exactly(count: int) -> bytes:
+    """Read count bytes from the request pipe, or exit when the other side has gone."""
+    chunks = b""
+    while len(chunks) < count:
+        chunk = os.read(REQUESTS, count - len(chunks))
+        if not chunk:
+            os._exit(0)
+        chunks += chunk
+    return chunks
+
+
+def send(message: dict) -> None:
+    """Write one answer to the reply pipe."""
+    data = json.dumps(message, default=plain).encode()
+    os.write(REPLIES, struct.pack(">I", len(data)))
+    view = memoryview(data)
+    while view:
+        view = view[os.write(REPLIES, view):]
+
+
+def plain(value):
+    """A JSON form for values JSON does not know (config values, dates): their text."""
+    if isinstance(value, (datetime.datetime, datetime.date)):
+        return value.isoformat()
+    if isinstance(value, (bytes, bytearray)):
+        return value.decode("utf-8", "replace")
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    return repr(value)
+
+
+def decoded(value):
+    """Turn {"$datetime": iso} markers sent by the checks back into datetimes."""
+    if isinstance(value, dict):
+        if set(value) == {"$datetime"}:
+            return datetime.datetime.fromisoformat(value["$datetime"])
+        return {key: decoded(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [decoded(item) for item in value]
+    return value
+
+
+def keep(obj) -> int:
+    """Store an object under a new handle number."""
+    number = state["next"]
+    state["next"] += 1
+    handles[number] = obj
+    return number
+
+
+def student_frame(exc: BaseException):
+    """(file, line, code) of the deepest frame of the traceback inside the graded folder, or None."""
+    root = state["folder"]
+    if not root:
+        return None
+    if isinstance(exc, SyntaxError) and exc.filename and os.path.realpath(exc.filename).startswith(root + os.sep):
+        return os.path.relpath(os.path.realpath(exc.filename), root), exc.lineno, (exc.text or "").strip()
+    found = None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        path = os.path.realpath(frame.filename)
+        if path.startswith(root + os.sep):
+            found = (os.path.relpath(path, root), frame.lineno, (frame.line or "").strip())
+    return found
+
+
+def failure(exc: BaseException) -> dict:
+    """Describe an exception raised by the student's code."""
+    detail = exc.msg if isinstance(exc, SyntaxError) else str(exc)
+    where = student_frame(exc)
+    return {"type": type(exc).__name__, "message": str(detail)[:2000],
+            "where": list(where) if where else None}
+
+
+def forget_modules(folder: str) -> None:
+    """Drop every module imported from the folder, so the next import starts from the files."""
+    prefix = folder + os.sep
+    for name, module in list(sys.modules.items()):
+        file = getattr(module, "__file__", None)
+        if file and file.startswith(prefix):
+            del sys.modules[name]
+
+
+def set_environment(message: dict) -> None:
+    """Apply the environment and working folder the checks ask for."""
+    for name in message.get("unset", ()):
+        os.environ.pop(name, None)
+    os.environ.update(message.get("env", {}))
+    if message.get("cwd"):
+        os.chdir(message["cwd"])
+
+
+def op_load(message: dict) -> dict:
+    """Import the app module afresh from a folder; with build, also make the app (attribute or factory call)."""
+    folder = os.path.realpath(message["folder"])
+    if state["folder"] and state["folder"] != folder:
+        forget_modules(state["folder"])
+    state["folder"] = folder
+    forget_modules(folder)
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
+    module_name, _, attribute = message["spec"].partition(":")
+    printed = io.StringIO()
+    answer = {}
+    try:
+        with redirect_stdout(printed):
+            module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name == module_name:
+            return {"missing_module": module_name, "printed": printed.getvalue()}
+        return {"import_error": failure(exc), "printed": printed.getvalue()}
+    except BaseException as exc:  # noqa: B902 - whatever the student's import raises is reported, not fatal
+        return {"import_error": failure(exc), "printed": printed.getvalue()}
+    answer["module"] = keep(module)
+    if message.get("build"):
+        answer.update(build(module, attribute, message.get("config_name", "testing"), printed))
+    answer["printed"] = printed.getvalue()[:4000]
+    if not state["frozen"]:
+        # Everything loaded so far (Flask, SQLAlchemy, ...) stays put: later collections skip it.
+        gc.freeze()
+        state["frozen"] = True
+    return answer
+
+
+def build(module, attribute: str, config_name, printed) -> dict:
+    """Make the app from a loaded module: its attribute, or the factory called with config_name."""
+    from flask import Flask, got_request_exception
+
+    factory, name = attribute.endswith("()"), attribute.removesuffix("()")
+    if not hasattr(module, name):
+        return {"no_attribute": name}
+    try:
+        with redirect_stdout(printed):
+            target = getattr(module, name)
+            app = (target(config_name) if config_name is not None else target()) if factory else target
+    except BaseException as exc:  # noqa: B902
+        return {"build_error": failure(exc)}
+    if not isinstance(app, Flask):
+        return {"not_flask": type(app).__name__}
+    return {"app": remember(app)}
+
+
+def remember(app) -> int:
+    """Keep an app under a handle and record the exceptions its views raise."""
+    from flask import got_request_exception
+
+    number = keep(app)
+    crashes[number] = []
+
+    def record(sender, exception, **extra):
+        """Flask calls this for every unhandled exception in a view."""
+        crashes[number].append(failure(exception))
+
+    got_request_exception.connect(record, app, weak=False)
+    app._grader_record = record
+    return number
+
+
+def op_call_factory(message: dict) -> dict:
+    """Call the module's factory with the given arguments; answer an app handle or what it raised."""
+    module = handles[message["module"]]
+    name = message["name"]
+    if not hasattr(module, name):
+        return {"no_attribute": name}
+    printed = io.StringIO()
+    try:
+        with redirect_stdout(printed):
+            app = getattr(module, name)(*message.get("args", []))
+    except BaseException as exc:  # noqa: B902
+        return {"raised": failure(exc), "printed": printed.getvalue()[:4000]}
+    from flask import Flask
+
+    if not isinstance(app, Flask):
+        return {"not_flask": type(app).__name__}
+    same = [number for number, obj in handles.items() if obj is app]
+    return {"app": same[0] if same else remember(app), "printed": printed.getvalue()[:4000]}
+
+
+def op_request(message: dict) -> dict:
+    """Send one request through the app's test client; answer status, headers, body and crashes."""
+    app = handles[message["app"]]
+    client = handles.get(message.get("client")) or app.test_client()
+    kwargs = dict(message.get("kwargs", {}))
+    if "data_b64" in kwargs:
+        kwargs["data"] = base64.b64decode(kwargs.pop("data_b64"))
+    before = len(crashes.get(message["app"], []))
+    response = client.open(message["path"], method=message["method"], **kwargs)
+    body = response.get_data()
+    response.close()
+    return {"status": response.status, "headers": list(response.headers.items()),
+            "body": base64.b64encode(body[: message.get("limit", 4_000_000)]).decode(),
+            "crashes": crashes.get(message["app"], [])[before:]}
+
+
+def op_client(message: dict) -> dict:
+    """Make a test client that keeps its cookies between requests."""
+    return {"client": keep(handles[message["app"]].test_client())}
+
+
+def op_cli(message: dict) -> dict:
+    """Run one of the app's flask commands with the test runner; answer exit code, output and exception."""
+    import logging
+
+    app = handles[message["app"]]
+    lines = []
+
+    class Keep(logging.Handler):
+        """Keeps warnings and errors logged while the command runs (Alembic reports errors through logging)."""
+
+        def emit(self, record):
+            """Keep one record's text."""
+            lines.append(record.getMessage())
+
+    handler = Keep(logging.WARNING)
+    logging.getLogger().addHandler(handler)
+    try:
+        result = app.test_cli_runner().invoke(args=message["args"], input=message.get("input"))
+    finally:
+        logging.getLogger().removeHandler(handler)
+    exception = result.exception
+    return {"exit_code": result.exit_code, "output": result.output[-20_000:], "logged": lines[-50:],
+            "exception": None if exception is None or isinstance(exception, SystemExit) else failure(exception)}
+
+
+def op_config(message: dict) -> dict:
+    """The app's configuration values for the keys asked for (all keys when none are named)."""
+    config = handles[message["app"]].config
+    keys = message.get("keys") or list(config)
+    return {"values": {key: config[key] for key in keys if key in config}, "keys": list(config)}
+
+
+def op_routes(message: dict) -> dict:
+    """The app's URL rules and blueprint names."""
+    app = handles[message["app"]]
+    rules = [{"rule": rule.rule, "endpoint": rule.endpoint, "methods": sorted(rule.methods or ())}
+             for rule in app.url_map.iter_rules()]
+    return {"rules": rules, "blueprints": list(app.blueprints), "instance_path": app.instance_path}
+
+
+def app_db(message: dict):
+    """The Flask-SQLAlchemy object of the app (its extension) or of the module (`db`)."""
+    app = handles.get(message.get("app"))
+    if app is not None and "sqlalchemy" in app.extensions:
+        return app, app.extensions["sqlalchemy"]
+    module = handles.get(message.get("module"))
+    db = getattr(module, "db", None)
+    return app, db
+
+
+def in_context(app, work):
+    """Run work inside the app's context (pushed if none is active)."""
+    from flask import has_app_context
+
+    if app is None or has_app_context():
+        return work()
+    with app.app_context():
+        return work()
+
+
+def op_tables(message: dict) -> dict:
+    """The tables the app's models declare, with their columns."""
+    _, db = app_db(message)
+    if db is None or not hasattr(db, "metadata"):
+        return {"no_db": type(db).__name__}
+    return {"tables": {name: list(table.c.keys()) for name, table in db.metadata.tables.items()}}
+
+
+def op_insert(message: dict) -> dict:
+    """Insert rows into a table through the app's session; answer their ids."""
+    app, db = app_db(message)
+    table = db.metadata.tables[message["table"]]
+
+    def work():
+        """Insert and commit."""
+        ids = [db.session.execute(table.insert().values(**row)).inserted_primary_key[0]
+               for row in decoded(message["rows"])]
+        db.session.commit()
+        return ids
+
+    return {"ids": in_context(app, work)}
+
+
+def op_update(message: dict) -> dict:
+    """Change columns of one row through the app's session."""
+    app, db = app_db(message)
+    table = db.metadata.tables[message["table"]]
+
+    def work():
+        """Update and commit."""
+        db.session.execute(table.update().where(table.c.id == message["id"]).values(**decoded(message["values"])))
+        db.session.commit()
+
+    in_context(app, work)
+    return {}
+
+
+def op_fail_next_flush(message: dict) -> dict:
+    """Make the next flush of the app's session raise a database error once, before or after its SQL."""
+    from sqlalchemy import event
+    from sqlalchemy.exc import SQLAlchemyError
+
+    _, db = app_db(message)
+    armed = [True]
+
+    def refuse(session, *args):
+        """Raise the injected failure the first time only."""
+        if armed.pop() if armed else False:
+            raise SQLAlchemyError(message["text"])
+
+    event.listen(db.session, "before_flush" if message["moment"] == "before" else "after_flush", refuse)
+    return {}
+
+
+def op_context(message: dict) -> dict:
+    """Push or pop an app context, so that several requests share one session as a CLI command's would."""
+    app = handles[message["app"]]
+    if message["push"]:
+        context = app.app_context()
+        context.push()
+        handles[-message["app"]] = context
+    else:
+        handles.pop(-message["app"]).pop()
+    return {}
+
+
+def op_raising_route(message: dict) -> dict:
+    """Add a route that raises an exception (RuntimeError, or marshmallow's ValidationError) for handler checks."""
+    app = handles[message["app"]]
+    kind, argument = message["kind"], message["argument"]
+
+    def raise_it():
+        """Fail the way a bug or a schema load does."""
+        if kind == "validation_error":
+            from marshmallow import ValidationError
+
+            raise ValidationError(argument)
+        raise RuntimeError(argument)
+
+    app.add_url_rule(message["path"], f"grader_check_only_{message['path']}", raise_it)
+    return {}
+
+
+OPERATIONS = {"load": op_load, "call_factory": op_call_factory, "request": op_request, "client": op_client,
+              "cli": op_cli, "config": op_config, "routes": op_routes, "tables": op_tables, "insert": op_insert,
+              "update": op_update, "fail_next_flush": op_fail_next_flush, "context": op_context,
+              "raising_route": op_raising_route}
+
+
+def serve() -> None:
+    """Answer requests until the pipe closes."""
+    while True:
+        (size,) = struct.unpack(">I", read_exactly(4))
+        message = json.loads(read_exactly(size))
+        if message["op"] == "exit":
+            os._exit(0)
+        if message.get("fresh"):
+            handles.clear()
+            crashes.clear()
+        try:
+            set_environment(message)
+            answer = OPERATIONS[message["op"]](message)
+        except BaseException as exc:  # noqa: B902 - the student's code may raise anything, even SystemExit
+            answer = {"error": failure(exc)}
+        try:
+            send(answer)
+        except (TypeError, ValueError) as exc:
+            send({"error": {"type": type(exc).__name__, "message": f"an answer that is not JSON: {exc}",
+                            "where": None}})
+
+
+def preload(names: list[str]) -> None:
+    """Import the libraries the app will need while the checks are still being collected."""
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - a library that fails here fails again, visibly, at the app's import
+            pass
+
+
+def cheap_password_hashing() -> None:
+    """Make Werkzeug's password hashing cheap while checks run: the default scrypt cost takes ~0.1 s per hash,
+    which would dominate the auth stages. Hashes stay real hashes (the cost is written into each one), so
+    behaviour is unchanged; only the student's own runs keep the full cost."""
+    import werkzeug.security as security
+
+    defaults = security.generate_password_hash.__defaults__
+    security.generate_password_hash.__defaults__ = ("scrypt:1024:8:1", defaults[1])
+    security.DEFAULT_PBKDF2_ITERATIONS = 1000
+
+
+preload(sys.argv[3:])
+cheap_password_hashing()
+serve()
