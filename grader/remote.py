@@ -272,6 +272,7 @@ class RemoteResponse(Response):
     """A response rebuilt from the worker's answer; also carries the exceptions the app raised while answering."""
 
     crashes: list = []
+    warnings: list = []
 
 
 class RemoteClient:
@@ -300,6 +301,7 @@ class RemoteClient:
         response = RemoteResponse(base64.b64decode(answer["body"]), status=answer["status"],
                                   headers=[tuple(pair) for pair in answer["headers"]])
         response.crashes = answer.get("crashes", [])
+        response.warnings = answer.get("warnings", [])
         if response.crashes:
             self.app._session.crashes.extend(response.crashes)
         return response

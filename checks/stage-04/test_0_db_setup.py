@@ -1,10 +1,8 @@
 """Stage 04 · A persistent task API: where the database lives, and what a fresh start holds."""
 
-import importlib.util
 import os
 import shutil
 import sqlite3
-import sys
 from pathlib import Path
 
 import pytest
@@ -23,19 +21,6 @@ def stored_titles(path: Path) -> list[str]:
         raise CheckFailed(f"a tasks table with a title column in {path.name}", f"sqlite3 said: {exc}") from None
     finally:
         connection.close()
-
-
-def import_copy(folder: Path):
-    """Import a copy of the student's app.py from folder, under a name of its own; return the module."""
-    name = "stage04_app_copy"
-    spec = importlib.util.spec_from_file_location(name, folder / "app.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        sys.modules.pop(name, None)
-    return module
 
 
 @pytest.fixture
@@ -75,13 +60,11 @@ def test_import_starts_with_an_empty_table(client):
 
 @pytest.mark.hint('Without DATABASE_URL, use "sqlite:///" + os.path.join(app.instance_path, "tasks.db").',
                   section="the-instance-folder")
-def test_default_database_is_instance_tasks_db(app_copy, monkeypatch):
+def test_default_database_is_instance_tasks_db(app_copy, load_copy, monkeypatch):
     """Without DATABASE_URL, the database is instance/tasks.db next to app.py"""
     monkeypatch.delenv("DATABASE_URL")
     monkeypatch.delenv("DEV_DATABASE_URL")
-    module = import_copy(app_copy)
-    with module.app.app_context():
-        insert_tasks(module, {"title": "Stored by default", "status": "pending"})
+    insert_tasks(load_copy(app_copy), {"title": "Stored by default", "status": "pending"})
     path = app_copy / "instance" / "tasks.db"
     expect.that(path.exists(), "the database file instance/tasks.db next to app.py",
                 f"files {sorted(str(p.relative_to(app_copy)) for p in app_copy.rglob('*') if p.is_file())}")
@@ -92,9 +75,8 @@ def test_default_database_is_instance_tasks_db(app_copy, monkeypatch):
 
 @pytest.mark.hint("Create the instance folder only in the branch that uses the default database.",
                   section="the-instance-folder")
-def test_no_instance_folder_when_database_url_is_set(app_copy):
+def test_no_instance_folder_when_database_url_is_set(app_copy, load_copy):
     """With DATABASE_URL set, starting the app does not create an instance/ folder"""
-    module = import_copy(app_copy)
-    expect.status(module.app.test_client().get("/api/tasks"), 200, "GET /api/tasks")
+    expect.status(load_copy(app_copy).test_client().get("/api/tasks"), 200, "GET /api/tasks")
     expect.that(not (app_copy / "instance").exists(), "no instance/ folder next to app.py when DATABASE_URL is set",
                 "an instance/ folder was created")

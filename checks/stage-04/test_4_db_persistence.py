@@ -1,11 +1,9 @@
 """Stage 04 · A persistent task API: data that survives a restart, seeding, and rolling back after an error."""
 
 import pytest
-from sqlalchemy import event
-from sqlalchemy.exc import SQLAlchemyError
 
 import expect
-from tasks_db import app_db, create, fetch, ids, insert_tasks, listed
+from tasks_db import create, fetch, ids, insert_tasks, listed
 
 # Text of the failure the checks inject: it must never reach the client.
 INJECTED_FAILURE = "disk quota exceeded (failure injected by the check)"
@@ -81,18 +79,6 @@ def test_seed_command_leaves_a_filled_table_alone(client, runner, app_module):
 # --- Rolling back after a database error -----------------------------------------------------------------------
 
 
-def fail_next_flush(db, moment: str) -> None:
-    """Make the next flush of the app's session raise a database error once, before or after its SQL runs."""
-    armed = [True]
-
-    def refuse(session, *args):
-        """Raise the injected failure the first time only."""
-        if armed.pop() if armed else False:
-            raise SQLAlchemyError(INJECTED_FAILURE)
-
-    event.listen(db.session, "before_flush" if moment == "before" else "after_flush", refuse)
-
-
 def server_error(response, request: str) -> None:
     """The response is a 500 in the error envelope that does not give away what went wrong inside."""
     message = expect.error(response, 500, request)
@@ -110,7 +96,7 @@ def test_failed_create_is_rolled_back(app, app_module, client, moment):
     """A database error during POST answers 500; the session is rolled back, so the next POST works alone"""
     # One app context around every request, so they all share one session, as a CLI command or a test would.
     with app.app_context():
-        fail_next_flush(app_db(app_module), moment)
+        app.fail_next_flush(moment, INJECTED_FAILURE)
         server_error(client.post("/api/tasks", json={"title": "Doomed"}), "POST /api/tasks when the database fails")
         create(client, {"title": "Next"}, "the next POST /api/tasks")
         titles = [task["title"] for task in listed(client, request="GET /api/tasks after both POSTs")]
@@ -124,7 +110,7 @@ def test_failed_update_is_rolled_back(app, app_module, client, moment):
     """A database error during PATCH answers 500; the session is rolled back, so the task keeps its old title"""
     with app.app_context():
         [task_id] = insert_tasks(app_module, {"title": "Before", "status": "pending"})
-        fail_next_flush(app_db(app_module), moment)
+        app.fail_next_flush(moment, INJECTED_FAILURE)
         server_error(client.patch(f"/api/tasks/{task_id}", json={"title": "After"}),
                      f"PATCH /api/tasks/{task_id} when the database fails")
         task = fetch(client, task_id, f"GET /api/tasks/{task_id} after the failed PATCH")
