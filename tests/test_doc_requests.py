@@ -1,121 +1,80 @@
-"""Every request and shell snippet shown on the site runs against the stage's solution and answers as shown.
+"""Every request and shell snippet shown on the site works, tab by tab, and its shown answer is current.
 
-The snippets live in solutions/<stage>/requests*.sh, in snippet sections the chapter pages include. They run in
-file order against one fresh `flask run` of the solution (after the manifest's `prepare` commands and the file's
-own "# prepare: <flask command>" lines, e.g. init-db).
-
-- A section holding one curl or http command must also hold "# expect: CODE"; the harness checks the status.
-  It may hold "# save: NAME=key": the JSON answer's "key" (top level or under "data") becomes $NAME later on.
-- Any other section is shell (e.g. `TOKEN=$(http ... | python3 -c ...)`, or a command that reads $TOKEN): it runs
-  with bash, must succeed, and the variables it assigns are kept for the sections after it.
+The requests files (solutions/ and docs_src/) and how they run are described in tests/doc_requests.py. Each file's
+curl tab and HTTPie tab run once per session, each against its own fresh server; the tests below share those runs.
 """
 
-import json
-import os
-import re
-import shlex
-import subprocess
-import sys
-from pathlib import Path
+import functools
 
 import pytest
 
-from conftest import STAGES
-from server import serving, wait_for
+from doc_requests import ANSWERS, TABS, TabRun, expected_answer_files, mask, request_files, run_both_tabs,\
+    tab_differences
 
-SECTION = re.compile(r"# --8<-- \[start:(?P<name>[a-z][-_0-9a-z]*)\]\n(?P<body>.*?)# --8<-- \[end:(?P=name)\]", re.S)
-EXPECT = re.compile(r"^# expect: (\d{3})$", re.M)
-SAVE = re.compile(r"^# save: ([A-Z_][A-Z0-9_]*)=([A-Za-z_][A-Za-z0-9_]*)$", re.M)
-PREPARE = re.compile(r"^# prepare: (.+)$", re.M)
-ASSIGNED = re.compile(r"^([A-Z_][A-Z0-9_]*)=", re.M)
-VARIABLE = re.compile(r"\$\{?([A-Z_][A-Z0-9_]*)\}?")
-# httpie reads stdin as the body whenever stdin is not a terminal, as in these tests; a reader's terminal is one.
-HTTPIE_CALL = re.compile(r"(^|\$\(|\|\s*)http\s")
-HTTPIE_EXIT = {2: 0, 3: 3, 4: 4, 5: 5}
+FILES = request_files()
+RERUN = "run python scripts/render_answers.py"
 
 
-def sections_of(path: Path) -> list[dict]:
-    """Each section of a requests file: name, command text, expected status (or None for shell), saves."""
-    found = []
-    for match in SECTION.finditer(path.read_text(encoding="utf-8")):
-        body = match["body"]
-        code_lines = [line for line in body.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-        expected = EXPECT.search(body)
-        command = " ".join(line.rstrip("\\").strip() for line in code_lines)
-        request = command.split(" ", 1)[0] in ("curl", "http") and "$(" not in command
-        assert not request or expected, f"{path.name}: section {match['name']} has no '# expect: CODE' line"
-        found.append({"name": match["name"], "command": command, "script": "\n".join(code_lines),
-                      "expected": int(expected.group(1)) if request else None, "saves": SAVE.findall(body)})
-    return found
+@functools.cache
+def runs_of(file) -> dict[str, TabRun]:
+    """Both tab runs of a file, once per test session."""
+    return run_both_tabs(file)
 
 
-def with_port(text: str, port: int) -> str:
-    """Point a command written for port 5000 at the test server."""
-    return re.sub(r"(127\.0\.0\.1|localhost)?:5000\b", lambda m: f"{m.group(1) or ''}:{port}", text)
+def file_params():
+    """One pytest param per requests file, named like docs_src/stage-04/requests.sh."""
+    return [pytest.param(file, id=file.id) for file in FILES]
 
 
-def run_request(command: str, port: int, expected: int, env: dict, saved: dict[str, str]) -> str:
-    """Run one documented request, compare its status with the expected one, and return the response body."""
-    missing = [name for name in VARIABLE.findall(command) if name not in saved]
-    assert not missing, f"{command!r} uses {missing} before a section sets them"
-    command = with_port(VARIABLE.sub(lambda match: saved[match.group(1)], command), port)
-    words = shlex.split(command)
-    if words[0] == "curl":
-        assert "-i" in words, f"show the status line: use curl -i in {command!r}"
-        result = subprocess.run(words + ["-sS"], capture_output=True, text=True, timeout=30, env=env)
-        assert result.returncode == 0, result.stderr
-        status_line = result.stdout.splitlines()[0]
-        assert status_line.split()[1] == str(expected), f"{command}: {result.stdout[:500]}"
-        return re.split(r"\r?\n\r?\n", result.stdout, maxsplit=1)[-1]
-    result = subprocess.run([sys.executable, "-m", "httpie", "--ignore-stdin", "--check-status"] + words[1:],
-                            capture_output=True, text=True, timeout=30, env=env)
-    assert result.returncode == HTTPIE_EXIT[expected // 100], f"{command}: {result.stdout[:500]}{result.stderr}"
-    return result.stdout
+@pytest.mark.parametrize("file", file_params())
+def test_sections_come_in_pairs(file):
+    """NAME-curl and NAME-httpie go together, each written with its own tool; no name is used twice."""
+    sections = file.sections()
+    assert sections, f"{file.id} has no snippet sections"
+    names = [section.name for section in sections]
+    assert len(names) == len(set(names)), f"{file.id}: a section name is used twice"
+    for section in sections:
+        if section.tab:
+            partner = section.base + "-" + ("httpie" if section.tab == "curl" else "curl")
+            assert partner in names, f"{file.id}: {section.name} has no {partner}"
+        if section.tab and section.expected is not None:
+            tool = "curl" if section.tab == "curl" else "http"
+            assert section.command.split()[0] == tool, f"{file.id}: {section.name} does not use {tool}"
 
 
-def run_shell(script: str, port: int, env: dict, saved: dict[str, str], section: str) -> None:
-    """Run a shell section with the variables set so far; keep the variables it assigns."""
-    assigned = ASSIGNED.findall(script)
-    script = HTTPIE_CALL.sub(lambda m: f"{m.group(1)}http --ignore-stdin ", with_port(script, port))
-    script = "set -eu\n" + script + "".join(f'\nprintf "%s\\0" "${name}"' for name in assigned)
-    result = subprocess.run(["bash", "-c", script], capture_output=True, text=True, timeout=60,
-                            env={**env, **saved}, stdin=subprocess.DEVNULL)
-    assert result.returncode == 0, f"section {section} failed: {result.stderr[-1000:]}"
-    values = result.stdout.split("\0")[-len(assigned) - 1:-1] if assigned else []
-    for name, value in zip(assigned, values):
-        assert value, f"section {section} set {name} to nothing"
-        saved[name] = value
+@pytest.mark.parametrize("tab", TABS)
+@pytest.mark.parametrize("file", file_params())
+def test_tab_works_alone(file, tab):
+    """Following only this tab from a fresh database, every request answers as the file expects."""
+    run = runs_of(file)[tab]
+    assert run.error is None, run.error
 
 
-def json_value(body: str, key: str, section: str) -> str:
-    """The value of key in a JSON answer, at the top level or inside the success envelope's data."""
-    answer = json.loads(body)
-    for place in (answer, answer.get("data") if isinstance(answer.get("data"), dict) else {}):
-        if key in place:
-            return str(place[key])
-    raise AssertionError(f"section {section}: no {key!r} in the answer {body[:300]}")
+@pytest.mark.parametrize("file", file_params())
+def test_tabs_answer_alike(file):
+    """The HTTPie tab gets the same answers as the curl tab: status, Location and body (volatile values masked)."""
+    runs = runs_of(file)
+    errors = [run.error for run in runs.values() if run.error]
+    if errors:
+        pytest.fail("; ".join(errors))
+    differences = tab_differences(runs)
+    assert not differences, f"{file.id}: the tabs answer differently:\n" + "\n".join(differences)
 
 
-REQUEST_FILES = [pytest.param(stage, path, id=f"{stage.id}:{path.name}") for stage in STAGES
-                 for path in sorted(stage.solution_dir.glob("requests*.sh"))]
+@pytest.mark.parametrize("file", file_params())
+def test_committed_answers_are_current(file):
+    """Each answer file under site/generated/answers/ matches a fresh curl run, volatile values masked."""
+    run = runs_of(file)["curl"]
+    assert run.error is None, run.error
+    for name, answer in run.answers.items():
+        path = file.answers_dir / f"{name}.txt"
+        assert path.is_file(), f"{path.relative_to(ANSWERS.parent.parent.parent)} is missing: {RERUN}"
+        committed = path.read_text(encoding="utf-8")
+        assert mask(committed) == mask(answer.text()), f"{path.name} of {file.id} is out of date: {RERUN}"
 
 
-@pytest.mark.parametrize(("stage", "path"), REQUEST_FILES)
-def test_documented_requests_work(stage, path, tmp_path):
-    """Each documented request answers as the page says, curl and HTTPie alike; shell snippets succeed."""
-    sections = sections_of(path)
-    assert sections
-    with serving(stage, stage.solution_dir, tmp_path) as (port, env, _):
-        assert wait_for(f"http://127.0.0.1:{port}{stage.smoke}") is not None
-        env = dict(env, PATH=os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")]))
-        for command in PREPARE.findall(path.read_text(encoding="utf-8")):
-            subprocess.run([sys.executable, "-m", "flask", "--app", stage.flask_app, *command.split()],
-                           cwd=stage.solution_dir, env=env, check=True, capture_output=True, timeout=120)
-        saved: dict[str, str] = {}
-        for section in sections:
-            if section["expected"] is None:
-                run_shell(section["script"], port, env, saved, section["name"])
-                continue
-            body = run_request(section["command"], port, section["expected"], env, saved)
-            for variable, key in section["saves"]:
-                saved[variable] = json_value(body, key, section["name"])
+def test_no_stray_answer_files():
+    """site/generated/answers/ holds only the answers of request sections that exist."""
+    expected = set().union(*(expected_answer_files(file) for file in FILES))
+    stray = sorted(str(path.relative_to(ANSWERS)) for path in ANSWERS.rglob("*.txt") if path not in expected)
+    assert not stray, f"answers of sections that no longer exist: {stray[:10]}: {RERUN}"
