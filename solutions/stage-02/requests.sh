@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Requests to try against the stage-02 app while it runs (flask --app app run). Each is shown on the chapter page;
-# the repo's tests run every one of them, in this order, against a fresh start of the reference solution.
+# Requests to try against your stage-02 app while it runs (flask --app app run). "Check your work" in the
+# chapter shows each curl/HTTPie pair with its answer; the repo's tests run the curl sections and the HTTPie
+# sections against two separate fresh starts of the reference solution, each in this order.
 
 # --8<-- [start:list-curl]
 curl -i http://127.0.0.1:5000/api/tasks
@@ -153,9 +154,11 @@ http :5000/api/search
 # --8<-- [start:headers-curl]
 curl -i -H "X-Custom-Header: hello" http://127.0.0.1:5000/api/show-headers
 # expect: 200
+# answers differ: each tool sends its own User-Agent and default headers
 # --8<-- [end:headers-curl]
 
 # --8<-- [start:headers-httpie]
 http :5000/api/show-headers X-Custom-Header:hello
 # expect: 200
+# answers differ: each tool sends its own User-Agent and default headers
 # --8<-- [end:headers-httpie]

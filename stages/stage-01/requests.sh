@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Requests to try against the stage-01 app while it runs (flask --app app run). Each is shown on the chapter page;
-# the repo's tests run every one of them against the reference solution.
+# Requests to try against your stage-01 app while it runs (flask --app app run). "Check your work" in the
+# chapter shows each curl/HTTPie pair with its answer; the repo's tests run the curl sections and the HTTPie
+# sections against two separate fresh starts of the reference solution, each in this order.
 
 curl -i http://127.0.0.1:5000/
 # expect: 200
