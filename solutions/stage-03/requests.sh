@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Requests to try against the stage-03 app while it runs (flask --app app run). Each is shown on the chapter page;
-# the repo's tests run every one of them, in this order, against one fresh run of the reference solution.
+# Requests to try against the stage-03 app while it runs (flask --app app run), shown under "Check your work".
+# Each NAME-curl / NAME-httpie pair does the same thing: the curl sections alone, and the httpie sections alone,
+# work in this order against a fresh start of the app (the repo's tests run each tool on a server of its own).
 
 # --8<-- [start:list-curl]
 curl -i http://127.0.0.1:5000/api/tasks
@@ -120,14 +121,13 @@ http PUT :5000/api/tasks/3/status status=done
 # expect: 400
 # --8<-- [end:update-invalid-httpie]
 
-# The two tools delete different tasks, so you can try both tabs one after the other.
 # --8<-- [start:delete-curl]
 curl -i -X DELETE http://127.0.0.1:5000/api/tasks/1
 # expect: 204
 # --8<-- [end:delete-curl]
 
 # --8<-- [start:delete-httpie]
-http DELETE :5000/api/tasks/2
+http DELETE :5000/api/tasks/1
 # expect: 204
 # --8<-- [end:delete-httpie]
 
@@ -137,6 +137,6 @@ curl -i http://127.0.0.1:5000/api/tasks/1
 # --8<-- [end:deleted-curl]
 
 # --8<-- [start:deleted-httpie]
-http :5000/api/tasks/2
+http :5000/api/tasks/1
 # expect: 404
 # --8<-- [end:deleted-httpie]

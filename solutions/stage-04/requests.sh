@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Requests to try against the stage-04 app while it runs (flask --app app run). Each is shown on the chapter page;
-# the repo's tests run every one of them, in this order, against a fresh start of the reference solution on an
-# empty database.
+# Requests to try against the stage-04 app while it runs (flask --app app run), shown under "Check your work".
+# Each NAME-curl / NAME-httpie pair does the same thing: the curl sections alone, and the httpie sections alone,
+# work in this order from a fresh start on an empty database (the repo's tests run each tool on a server of its own).
 
 # --8<-- [start:list-empty-curl]
 curl -i http://127.0.0.1:5000/api/tasks
@@ -129,7 +129,7 @@ curl -i -X DELETE http://127.0.0.1:5000/api/tasks/1
 # --8<-- [end:delete-curl]
 
 # --8<-- [start:delete-httpie]
-http DELETE :5000/api/tasks/2
+http DELETE :5000/api/tasks/1
 # expect: 204
 # --8<-- [end:delete-httpie]
 
@@ -139,6 +139,6 @@ curl -i http://127.0.0.1:5000/api/tasks/1
 # --8<-- [end:deleted-curl]
 
 # --8<-- [start:deleted-httpie]
-http :5000/api/tasks/2
+http :5000/api/tasks/1
 # expect: 404
 # --8<-- [end:deleted-httpie]
