@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Requests to try against the stage-04 app while it runs (flask --app app run), shown under "Check your work".
 # Each NAME-curl / NAME-httpie pair does the same thing: the curl sections alone, and the httpie sections alone,
-# work in this order from a fresh start on an empty database (the repo's tests run each tool on a server of its own).
+# work in this order from a fresh start on an empty database (the repo's tests run each tool on its own server).
 
 # --8<-- [start:list-empty-curl]
 curl -i http://127.0.0.1:5000/api/tasks

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Requests to try against the stage-03 app while it runs (flask --app app run). Each is shown on the chapter page;
-# the repo's tests run every one of them, in this order, against one fresh run of the reference solution.
+# Requests to try against the stage-03 app while it runs (flask --app app run), shown under "Check your work".
+# Each NAME-curl / NAME-httpie pair does the same thing: the curl sections alone, and the httpie sections alone,
+# work in this order against a fresh start of the app (the repo's tests run each tool on a server of its own).
 
 curl -i http://127.0.0.1:5000/api/tasks
 # expect: 200
@@ -76,15 +77,14 @@ curl -i -X PUT http://127.0.0.1:5000/api/tasks/3/status \
 http PUT :5000/api/tasks/3/status status=done
 # expect: 400
 
-# The two tools delete different tasks, so you can try both tabs one after the other.
 curl -i -X DELETE http://127.0.0.1:5000/api/tasks/1
 # expect: 204
 
-http DELETE :5000/api/tasks/2
+http DELETE :5000/api/tasks/1
 # expect: 204
 
 curl -i http://127.0.0.1:5000/api/tasks/1
 # expect: 404
 
-http :5000/api/tasks/2
+http :5000/api/tasks/1
 # expect: 404

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Requests to try against the stage-04 app while it runs (flask --app app run). Each is shown on the chapter page;
-# the repo's tests run every one of them, in this order, against a fresh start of the reference solution on an
-# empty database.
+# Requests to try against the stage-04 app while it runs (flask --app app run), shown under "Check your work".
+# Each NAME-curl / NAME-httpie pair does the same thing: the curl sections alone, and the httpie sections alone,
+# work in this order from a fresh start on an empty database (the repo's tests run each tool on its own server).
 
 curl -i http://127.0.0.1:5000/api/tasks
 # expect: 200
@@ -82,11 +82,11 @@ http --form PATCH :5000/api/tasks/1 status=completed
 curl -i -X DELETE http://127.0.0.1:5000/api/tasks/1
 # expect: 204
 
-http DELETE :5000/api/tasks/2
+http DELETE :5000/api/tasks/1
 # expect: 204
 
 curl -i http://127.0.0.1:5000/api/tasks/1
 # expect: 404
 
-http :5000/api/tasks/2
+http :5000/api/tasks/1
 # expect: 404
