@@ -1,0 +1,36 @@
+"""The bookmarks API as a package: create_app() assembles a new app on every call."""
+
+from flask import Flask
+
+from .bookmarks import bookmarks_bp
+from .commands import init_db_command
+from .config import config_for
+from .errors import register_error_handlers
+from .extensions import db
+
+
+# --8<-- [start:factory]
+def create_app(config_name="development"):
+    """A new bookmarks app for "development" (default), "testing" or "production"."""
+    app = Flask(__name__)
+    app.config.from_object(config_for(config_name))
+
+    db.init_app(app)
+    register_error_handlers(app)
+    # --8<-- [start:register-blueprint]
+    app.register_blueprint(bookmarks_bp, url_prefix="/api/bookmarks")
+    # --8<-- [end:register-blueprint]
+    app.cli.add_command(init_db_command)
+
+    # --8<-- [start:health]
+    @app.get("/health")
+    def health():
+        """A cheap answer for monitors and load balancers: this process is up."""
+        return {"status": "ok"}
+    # --8<-- [end:health]
+
+    # Creates the tables that are missing; migrations take this job over later.
+    with app.app_context():
+        db.create_all()
+    return app
+# --8<-- [end:factory]

@@ -1,0 +1,12 @@
+"""Start the server with flask --app run run, or python run.py; FLASK_CONFIG picks."""
+
+# --8<-- [start:run]
+import os
+
+from app import create_app
+
+app = create_app(os.environ.get("FLASK_CONFIG", "development"))
+
+if __name__ == "__main__":
+    app.run()
+# --8<-- [end:run]
