@@ -46,13 +46,39 @@ def add_target_options(parser: argparse.ArgumentParser) -> None:
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--solution", action="store_true", help="use the reference solution instead of stages/")
     where.add_argument("--path", type=Path, help="use this folder instead (e.g. a student's submission)")
+    add_sandbox_options(parser)
+
+
+def add_sandbox_options(parser: argparse.ArgumentParser) -> None:
+    """--require-sandbox / --no-sandbox: how the student's code is contained (default: bubblewrap when present)."""
+    how = parser.add_mutually_exclusive_group()
+    how.add_argument("--require-sandbox", action="store_true",
+                     help="refuse to grade unless bubblewrap can sandbox the student's code")
+    how.add_argument("--no-sandbox", action="store_true", help="run the student's code without bubblewrap")
+
+
+def sandbox_choice(args) -> bool | None:
+    """True, False, or None (use bubblewrap when it works); raise UsageError when a required sandbox is missing."""
+    from .sandbox import available, describe
+
+    if args.no_sandbox:
+        return False
+    if args.require_sandbox:
+        if not available():
+            raise UsageError(f"--require-sandbox: student code would run {describe()}.")
+        return True
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
     """Dispatch to the command asked for and return its exit status."""
+    from .channel import become_subreaper, kill_descendants
+
     argv = sys.argv[1:] if argv is None else argv
     console = Console(highlight=False)
     errors = Console(stderr=True, highlight=False)
+    # Whatever a graded app leaves running, daemons included, is adopted by this process and ended before it exits.
+    become_subreaper()
     try:
         if argv and argv[0] in COMMANDS:
             return COMMAND_RUNNERS[argv[0]](argv[1:], console)
@@ -63,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         errors.print("grade.py: interrupted.")
         return 130
+    finally:
+        kill_descendants()
 
 
 def grade_command(argv: list[str], console: Console) -> int:
@@ -78,7 +106,8 @@ def grade_command(argv: list[str], console: Console) -> int:
 
         return show_progress(console)
     stage, target = resolve(args)
-    options = {"check_filter": args.check, "verbose": args.verbose, "check_timeout": args.timeout}
+    options = {"check_filter": args.check, "verbose": args.verbose, "check_timeout": args.timeout,
+               "sandbox": sandbox_choice(args)}
     if args.watch:
         from .watch import watch
 
@@ -126,7 +155,8 @@ def hint_command(argv: list[str], console: Console) -> int:
     add_target_options(parser)
     args = parser.parse_args(argv)
     stage, target = resolve(args)
-    return show_hint(grade(stage, target), console, more=args.more, show_solution=args.show_solution)
+    return show_hint(grade(stage, target, sandbox=sandbox_choice(args)), console, more=args.more,
+                     show_solution=args.show_solution)
 
 
 def reset_command(argv: list[str], console: Console) -> int:
@@ -163,12 +193,14 @@ def class_command(argv: list[str], console: Console) -> int:
     parser.add_argument("--out", type=Path, help="gradebook file (default gradebook.csv, or .json with --json)")
     parser.add_argument("--json", action="store_true", help="write the gradebook as JSON")
     parser.add_argument("--junit", type=Path, metavar="FILE", help="also write JUnit XML")
+    add_sandbox_options(parser)
     args = parser.parse_args(argv)
+    sandbox = sandbox_choice(args)
     stages = [find_stage(args.stage)] if args.stage else [s for s in load_stages() if s.checks_dir.is_dir()]
     out = args.out or Path("gradebook.json" if args.json else "gradebook.csv")
     try:
         return run_class(args.submissions, stages, out, args.json, Console(stderr=True, highlight=False),
-                         single_stage=bool(args.stage), junit=args.junit)
+                         single_stage=bool(args.stage), junit=args.junit, sandbox=sandbox)
     except CohortError as exc:
         raise UsageError(str(exc)) from None
 

@@ -1,10 +1,9 @@
 """python grade.py class SUBMISSIONS: grade a whole class into a gradebook, with per-check cohort statistics."""
 
 import csv
+import io
 import json
 import os
-import shutil
-import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -16,15 +15,19 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from .channel import kill_descendants
+from .copying import printable
 from .manifest import Stage
 from .report import environment
 from .run import Outcome, grade
+from .safe_output import clean, csv_cell, write_atomically
+from .sandbox import describe
 
-COPY_IGNORED = shutil.ignore_patterns("__pycache__", "instance", "*.db", "*.sqlite3", ".git", ".venv", "venv")
 APP_MARKERS = ("app.py", "app/__init__.py", "run.py")
-# Limits for one student's run: generous for honest work, short enough that an endless loop costs little.
+# Limits for one student's run: CPU for each start of the app's process (a hanging check is stopped after its own
+# few seconds, and the app is started again for the next), and wall time for the whole submission.
 CPU_SECONDS = 60
-WALL_SECONDS = 120
+WALL_SECONDS = 600
 
 
 class CohortError(ValueError):
@@ -46,33 +49,35 @@ def find_jobs(submissions: Path, stages: list[Stage], single_stage: bool) -> tup
     if not submissions.is_dir():
         raise CohortError(f"{submissions} is not a folder of submissions.")
     entries = sorted(submissions.iterdir())
-    students = [entry for entry in entries if entry.is_dir() and not entry.name.startswith(".")]
-    stray = [entry.name for entry in entries if entry not in students]
+    students = [entry for entry in entries if entry.is_dir() and not entry.is_symlink() and not entry.name.startswith(".")]
+    stray = [printable(entry.name) for entry in entries if entry not in students]
     if not students:
         raise CohortError(f"{submissions} holds no submission folders (one folder per student is expected).")
     jobs = []
     for student in students:
-        repo_like = (student / "stages").is_dir()
+        repo_like = (student / "stages").is_dir() and not (student / "stages").is_symlink()
         for stage in stages:
             if repo_like:
                 folder = student / "stages" / stage.id
-                problem = None if folder.is_dir() else f"no stages/{stage.id} folder in the submission"
+                present = folder.is_dir() and not folder.is_symlink()
+                problem = None if present else f"no stages/{stage.id} folder in the submission"
             elif single_stage and any((student / marker).exists() for marker in APP_MARKERS):
                 folder, problem = student, None
             else:
                 folder, problem = None, "neither a copy of the repo (stages/…) nor a stage folder (app.py, run.py)"
-            jobs.append(Job(student.name, stage, folder if problem is None else None, problem))
+            jobs.append(Job(printable(student.name), stage, folder if problem is None else None, problem))
     return jobs, stray
 
 
-def grade_job(job: Job) -> Outcome | None:
-    """Grade one submission in a temporary copy, under CPU and wall-clock limits."""
+def grade_job(job: Job, sandbox: bool | None = None) -> Outcome | None:
+    """Grade one submission (grade() works on its own scratch copy), under CPU and wall-clock limits."""
     if job.folder is None:
         return None
-    with tempfile.TemporaryDirectory(prefix="submission-") as scratch:
-        copy = Path(scratch) / job.stage.id
-        shutil.copytree(job.folder, copy, ignore=COPY_IGNORED, symlinks=True)
-        return grade(job.stage, copy, cpu_seconds=CPU_SECONDS, wall_seconds=WALL_SECONDS)
+    try:
+        return grade(job.stage, job.folder, cpu_seconds=CPU_SECONDS, wall_seconds=WALL_SECONDS, sandbox=sandbox)
+    except Exception as exc:  # noqa: BLE001 - one submission's failure is that student's row, never the class's
+        job.problem = f"grading failed: {type(exc).__name__}: {exc}"
+        return None
 
 
 def row_for(job: Job, outcome: Outcome | None) -> dict:
@@ -80,12 +85,13 @@ def row_for(job: Job, outcome: Outcome | None) -> dict:
     row = {"student": job.student, "stage": job.stage.id}
     if outcome is None:
         return {**row, "score": 0, "max": 0, "passed": 0, "failed": 0, "errors": 0, "status": "error",
-                "message": job.problem, "checks": {}}
+                "message": clean(job.problem, 500), "checks": {}}
     checks = {check["id"].split("::")[-1]: check["status"] for check in outcome.checks}
     message = None
     if outcome.error:
         error = outcome.error
-        message = error["message"] + (f" ({error['file']}, line {error['line']})" if error.get("file") else "")
+        message = clean(error["message"] + (f" ({error['file']}, line {error['line']})" if error.get("file") else ""),
+                        500)
     return {**row, "score": 0 if outcome.error else outcome.score, "max": outcome.max_score,
             "passed": 0 if outcome.error else outcome.passed,
             "failed": sum(1 for status in checks.values() if status == "fail"),
@@ -93,7 +99,8 @@ def row_for(job: Job, outcome: Outcome | None) -> dict:
             "status": outcome.status, "message": message, "checks": checks}
 
 
-def grade_class(jobs: list[Job], console: Console, workers: int | None = None) -> list[tuple[dict, Outcome | None]]:
+def grade_class(jobs: list[Job], console: Console, workers: int | None = None,
+                sandbox: bool | None = None) -> list[tuple[dict, Outcome | None]]:
     """Grade every job in parallel, with a progress bar and an ETA; return (row, outcome) in submission order."""
     workers = workers or os.cpu_count() or 1
     rows: dict[int, tuple[dict, Outcome | None]] = {}
@@ -102,7 +109,7 @@ def grade_class(jobs: list[Job], console: Console, workers: int | None = None) -
     with Progress(*columns, console=console, transient=True) as progress:
         task = progress.add_task("grading", total=len(jobs))
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(grade_job, job): index for index, job in enumerate(jobs)}
+            futures = {pool.submit(grade_job, job, sandbox): index for index, job in enumerate(jobs)}
             for future in as_completed(futures):
                 index = futures[future]
                 outcome = future.result()
@@ -124,14 +131,15 @@ def write_csv(rows: list[dict], path: Path) -> None:
     """The gradebook as CSV: one row per student and stage, one column per check."""
     fixed = ["student", "stage", "score", "max", "passed", "failed", "errors", "status", "message"]
     columns = check_columns(rows)
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(fixed + columns)
-        for row in rows:
-            cells = [row[name] if row[name] is not None else "" for name in fixed]
-            cells += [row["checks"].get(column.split("/", 1)[1], "") if column.startswith(row["stage"] + "/")
-                      else "" for column in columns]
-            writer.writerow(cells)
+    handle = io.StringIO()
+    writer = csv.writer(handle)
+    writer.writerow(fixed + columns)
+    for row in rows:
+        cells = [row[name] if row[name] is not None else "" for name in fixed]
+        cells += [row["checks"].get(column.split("/", 1)[1], "") if column.startswith(row["stage"] + "/")
+                  else "" for column in columns]
+        writer.writerow([csv_cell(cell) for cell in cells])
+    write_atomically(path, handle.getvalue())
 
 
 def cohort_statistics(rows: list[dict]) -> list[tuple[str, int, int]]:
@@ -147,13 +155,18 @@ def cohort_statistics(rows: list[dict]) -> list[tuple[str, int, int]]:
 
 
 def run_class(submissions: Path, stages: list[Stage], out: Path, as_json: bool, console: Console,
-              single_stage: bool, junit: Path | None = None) -> int:
+              single_stage: bool, junit: Path | None = None, sandbox: bool | None = None) -> int:
     """Grade the class, write the gradebook, print the cohort statistics; 0 when the run completed."""
     jobs, stray = find_jobs(submissions, stages, single_stage)
     for name in stray:
         console.print(f"skipped {name}: not a submission folder", markup=False)
+    console.print(f"Student code runs {describe() if sandbox is not False else 'NOT sandboxed (asked for)'}.",
+                  markup=False)
     started = time.perf_counter()
-    graded = grade_class(jobs, console)
+    try:
+        graded = grade_class(jobs, console, sandbox=sandbox)
+    finally:
+        kill_descendants()
     seconds = time.perf_counter() - started
     rows = [row for row, _ in graded]
     if junit:
@@ -162,9 +175,9 @@ def run_class(submissions: Path, stages: list[Stage], out: Path, as_json: bool, 
         pairs = [(row, outcome) for row, outcome in graded if outcome is not None]
         write_junit([outcome for _, outcome in pairs], junit, [f"{row['student']}/{row['stage']}" for row, _ in pairs])
     if as_json:
-        out.write_text(json.dumps({"rows": rows, "statistics": [
+        write_atomically(out, json.dumps({"rows": rows, "statistics": [
             {"check": key, "failing": fail, "graded": total} for key, fail, total in cohort_statistics(rows)],
-            "environment": environment()}, indent=2), encoding="utf-8")
+            "environment": environment()}, indent=2))
     else:
         write_csv(rows, out)
     students = len({row["student"] for row in rows})

@@ -63,6 +63,7 @@ def checks() -> list[tuple[bool, str, str | None]]:
     results.append(_stage_folders_writable())
     results.append(_port_free(5000))
     results.append(_httpie())
+    results.append(_sandbox())
     return results
 
 
@@ -82,6 +83,14 @@ def _httpie() -> tuple[bool, str, str | None]:
     if found:
         return (True, f"httpie available ({found})", None)
     return (False, "httpie's `http` command not found", "./setup.sh (it installs httpie into .venv)")
+
+
+def _sandbox() -> tuple[bool, str, str | None]:
+    """Report how grading contains student code; only advice, since a student grades their own code."""
+    from .sandbox import available, describe
+
+    note = "" if available() else " (fine for your own code; to grade others' submissions: apt install bubblewrap)"
+    return True, f"student code runs {describe()}{note}", None
 
 
 def _port_free(port: int) -> tuple[bool, str, str | None]:

@@ -107,6 +107,9 @@ def grade(stage: Stage, target: Path, *, check_filter: str | None = None, verbos
         finally:
             _kill_group(proc)
         outcome.seconds = time.perf_counter() - started
+        printed = _tail(scratch / "worker-output.txt")
+        if printed.strip():
+            outcome.output += "\n--- what the app printed ---\n" + printed
         data = read_results(results)
         if data is not None:
             outcome.checks = data["checks"]
@@ -119,6 +122,17 @@ def grade(stage: Stage, target: Path, *, check_filter: str | None = None, verbos
     for check in outcome.checks:
         check["weight"] = stage.weights.get(check["id"].split("::")[-1].split("[")[0], 1)
     return outcome
+
+
+def _tail(path: Path) -> str:
+    """The end of a text file, or nothing."""
+    try:
+        with path.open("rb") as handle:
+            handle.seek(0, os.SEEK_END)
+            handle.seek(max(handle.tell() - OUTPUT_KEPT, 0))
+            return handle.read().decode("utf-8", "replace")
+    except OSError:
+        return ""
 
 
 def _kill_group(proc: subprocess.Popen) -> None:
