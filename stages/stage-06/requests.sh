@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Requests to try against the stage-06 app while it runs (flask --app run run), starting from an empty database.
-# Each is shown on the chapter page; the repo's tests run every one of them, in this order, against the solution.
+# Requests to try against the stage-06 app while it runs (flask --app run run), shown under "Check your work".
+# Each NAME-curl / NAME-httpie pair does the same thing: the curl sections alone, and the httpie sections alone,
+# work in this order against a fresh start of the app with an empty database (the repo's tests run each tool on a
+# server of its own).
 
 curl -i -X POST http://127.0.0.1:5000/api/tasks/ \
   -H "Content-Type: application/json" \
   -d '{"title": "  Learn marshmallow  ", "description": "Schemas, load and dump"}'
 # expect: 201
 
-http POST :5000/api/tasks/ title="  Learn marshmallow  " description="Schemas, load and dump"
+http POST :5000/api/tasks/ title="  Learn marshmallow  " \
+  description="Schemas, load and dump"
 # expect: 201
 
 curl -i http://127.0.0.1:5000/api/tasks/1
@@ -111,5 +114,5 @@ http :5000/api/tasks/
 curl -i -X DELETE http://127.0.0.1:5000/api/tasks/1
 # expect: 204
 
-http DELETE :5000/api/tasks/2
+http DELETE :5000/api/tasks/1
 # expect: 204
