@@ -12,15 +12,19 @@ site can include any section of a solution while the starter stays clean.
 
     python -m grader.starters          exit 1 if a committed starter differs from what would be generated
     python -m grader.starters --write  regenerate every starter (authors only: it replaces stages/ entirely)
+
+--write refuses to replace a starter folder that holds changes not committed to git (a student's work); with
+--force it moves that folder to .grade-backups/ first, as `grade.py reset` does.
 """
 
 import argparse
 import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
-from .manifest import Stage, load_stages
+from .manifest import ROOT, Stage, load_stages
 
 MARKER = re.compile(r"^(?P<indent>\s*)#\s*-{1,}8<-{1,}\s+\[\s*(?P<kind>start|end)\s*:\s*(?P<name>[a-z][-_0-9a-z]*)\s*\]"
                     r"(?P<post>.*)$")
@@ -110,25 +114,52 @@ def write(stage: Stage) -> None:
         path.write_text(text, encoding="utf-8")
 
 
+def uncommitted_changes(stage: Stage) -> bool:
+    """Whether the starter folder differs from what git has committed (edited, added or deleted files)."""
+    try:
+        result = subprocess.run(["git", "status", "--porcelain", "--", str(stage.starter_dir)], cwd=ROOT,
+                                capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        result = None
+    if result is None or result.returncode != 0:
+        # No git to ask: anything other than the generated starter may be someone's work.
+        return stage.starter_dir.exists() and committed(stage) != generate(stage)
+    return bool(result.stdout.strip())
+
+
 def main(argv: list[str] | None = None) -> int:
     """Regenerate or check every starter."""
     parser = argparse.ArgumentParser(prog="python -m grader.starters", description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="replace stages/ with freshly generated starters")
+    parser.add_argument("--force", action="store_true", help="with --write: replace folders with uncommitted "
+                        "changes too, after moving them to .grade-backups/")
     parser.add_argument("--stage", help="only this stage (e.g. stage-02)")
     args = parser.parse_args(argv)
-    stale = []
+    stale, refused = [], []
     for stage in load_stages():
         if args.stage and stage.id != args.stage:
             continue
+        if args.write and uncommitted_changes(stage):
+            if not args.force:
+                refused.append(stage.id)
+                continue
+            from .reset import backup_folder
+
+            backup = backup_folder(stage)
+            backup.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(str(stage.starter_dir), backup)
+            print(f"{stage.starter_dir} had uncommitted changes: moved to {backup}")
         if args.write:
             write(stage)
             print(f"wrote {stage.starter_dir}" if stage.solution_dir.is_dir() else f"no solution yet: {stage.id}")
         elif generate(stage) != committed(stage):
             stale.append(stage.id)
+    if refused:
+        print(f"not replaced, they hold uncommitted changes (someone's work?): {', '.join(refused)}. Commit them, "
+              "or run again with --force to move them to .grade-backups/ first.", file=sys.stderr)
     if stale:
         print(f"out of date: {', '.join(stale)}; run python -m grader.starters --write", file=sys.stderr)
-        return 1
-    return 0
+    return 1 if stale or refused else 0
 
 
 if __name__ == "__main__":
