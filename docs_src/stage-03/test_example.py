@@ -99,6 +99,7 @@ def test_wrong_method_is_405_with_allow(client):
     assert response.content_type == "application/json"
 
 
+# --8<-- [start:crash]
 def test_crash_is_500_without_details(app, client):
     """An unexpected exception is a 500 that tells the client no more."""
     # TESTING lets exceptions reach the test; switch that off to see what a client sees.
@@ -113,6 +114,7 @@ def test_crash_is_500_without_details(app, client):
     assert response.get_json()["status"] == "error"
     assert "secret" not in response.get_data(as_text=True)
     assert "RuntimeError" not in response.get_data(as_text=True)
+# --8<-- [end:crash]
 
 
 def test_delete_is_204_and_id_is_not_reused(client):
