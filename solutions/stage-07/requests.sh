@@ -2,67 +2,66 @@
 # Requests to try against the stage-07 app while it runs (flask --app run run), on an empty database or one fresh
 # from flask --app run init-db.
 # Each is shown on the chapter page; the repo's tests run every one of them, in this order, against the solution.
-# The curl tab works with the user "curl_user", the HTTPie tab with "httpie_user": send the requests of either tab,
-# or of both.
-# The requests that need a token are in requests_with_token.sh.
+# Each NAME-curl section has a NAME-httpie twin that sends the same request; either tab works on its own, from a
+# fresh database. The requests that need a token are in requests_with_token.sh.
 
 # --8<-- [start:register-curl]
 curl -i -X POST http://127.0.0.1:5000/auth/register \
   -H "Content-Type: application/json" \
-  -d '{"username": "curl_user", "email": "curl_user@example.com", "password": "first-long-passphrase"}'
+  -d '{"username": "student", "email": "student@example.com", "password": "first-long-passphrase"}'
 # expect: 201
 # --8<-- [end:register-curl]
 
 # --8<-- [start:register-httpie]
-http POST :5000/auth/register username=httpie_user email=httpie_user@example.com password=second-long-passphrase
+http POST :5000/auth/register username=student email=student@example.com password=first-long-passphrase
 # expect: 201
 # --8<-- [end:register-httpie]
 
 # --8<-- [start:register-taken-curl]
 curl -i -X POST http://127.0.0.1:5000/auth/register \
   -H "Content-Type: application/json" \
-  -d '{"username": "curl_user", "email": "another@example.com", "password": "something-else"}'
+  -d '{"username": "student", "email": "another@example.com", "password": "something-else"}'
 # expect: 409
 # --8<-- [end:register-taken-curl]
 
 # --8<-- [start:register-taken-httpie]
-http POST :5000/auth/register username=httpie_user email=another@example.com password=something-else
+http POST :5000/auth/register username=student email=another@example.com password=something-else
 # expect: 409
 # --8<-- [end:register-taken-httpie]
 
 # --8<-- [start:register-incomplete-curl]
 curl -i -X POST http://127.0.0.1:5000/auth/register \
   -H "Content-Type: application/json" \
-  -d '{"username": "curl_user"}'
+  -d '{"username": "student"}'
 # expect: 400
 # --8<-- [end:register-incomplete-curl]
 
 # --8<-- [start:register-incomplete-httpie]
-http POST :5000/auth/register username=httpie_user
+http POST :5000/auth/register username=student
 # expect: 400
 # --8<-- [end:register-incomplete-httpie]
 
 # --8<-- [start:login-curl]
 curl -i -X POST http://127.0.0.1:5000/auth/login \
   -H "Content-Type: application/json" \
-  -d '{"username": "curl_user", "password": "first-long-passphrase"}'
+  -d '{"username": "student", "password": "first-long-passphrase"}'
 # expect: 200
 # --8<-- [end:login-curl]
 
 # --8<-- [start:login-httpie]
-http POST :5000/auth/login username=httpie_user password=second-long-passphrase
+http POST :5000/auth/login username=student password=first-long-passphrase
 # expect: 200
 # --8<-- [end:login-httpie]
 
 # --8<-- [start:wrong-password-curl]
 curl -i -X POST http://127.0.0.1:5000/auth/login \
   -H "Content-Type: application/json" \
-  -d '{"username": "curl_user", "password": "not-my-passphrase"}'
+  -d '{"username": "student", "password": "not-my-passphrase"}'
 # expect: 401
 # --8<-- [end:wrong-password-curl]
 
 # --8<-- [start:wrong-password-httpie]
-http POST :5000/auth/login username=httpie_user password=not-my-passphrase
+http POST :5000/auth/login username=student password=not-my-passphrase
 # expect: 401
 # --8<-- [end:wrong-password-httpie]
 
@@ -74,7 +73,7 @@ curl -i -X POST http://127.0.0.1:5000/auth/login \
 # --8<-- [end:unknown-user-curl]
 
 # --8<-- [start:unknown-user-httpie]
-http POST :5000/auth/login username=nobody password=second-long-passphrase
+http POST :5000/auth/login username=nobody password=first-long-passphrase
 # expect: 401
 # --8<-- [end:unknown-user-httpie]
 

@@ -2,31 +2,31 @@
 # Requests to try against the stage-08 app while it runs (flask --app run run), on a database that
 # `flask --app run db upgrade` has brought to the latest revision.
 # Each is shown on the chapter page; the repo's tests run every one of them, in this order, against the solution.
-# The curl tab works with the user "curl_user", the HTTPie tab with "httpie_user": send the requests of either tab,
-# or of both. After logging in, copy the access_token of the answer into the shell: export TOKEN=<the token>.
+# Each NAME-curl section has a NAME-httpie twin that sends the same request; either tab works on its own, from a
+# fresh database. After logging in, copy the access_token of the answer into the shell: TOKEN=<the token>.
 
 # --8<-- [start:register-curl]
 curl -i -X POST http://127.0.0.1:5000/auth/register \
   -H "Content-Type: application/json" \
-  -d '{"username": "curl_user", "email": "curl_user@example.com", "password": "first-long-passphrase"}'
+  -d '{"username": "student", "email": "student@example.com", "password": "first-long-passphrase"}'
 # expect: 201
 # --8<-- [end:register-curl]
 
 # --8<-- [start:register-httpie]
-http POST :5000/auth/register username=httpie_user email=httpie_user@example.com password=second-long-passphrase
+http POST :5000/auth/register username=student email=student@example.com password=first-long-passphrase
 # expect: 201
 # --8<-- [end:register-httpie]
 
 # --8<-- [start:login-curl]
 curl -i -X POST http://127.0.0.1:5000/auth/login \
   -H "Content-Type: application/json" \
-  -d '{"username": "curl_user", "password": "first-long-passphrase"}'
+  -d '{"username": "student", "password": "first-long-passphrase"}'
 # expect: 200
 # save: TOKEN=access_token
 # --8<-- [end:login-curl]
 
 # --8<-- [start:login-httpie]
-http POST :5000/auth/login username=httpie_user password=second-long-passphrase
+http POST :5000/auth/login username=student password=first-long-passphrase
 # expect: 200
 # save: TOKEN=access_token
 # --8<-- [end:login-httpie]
