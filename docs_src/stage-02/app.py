@@ -80,11 +80,10 @@ def check_url():
 # --8<-- [end:check]
 
 
-# --8<-- [start:create]
+# --8<-- [start:create-read]
 @app.post("/api/bookmarks")
 def create_bookmark():
     """Store a bookmark sent as a JSON object with "url", "title" and maybe "notes"."""
-    # --8<-- [start:create-read]
     if not request.is_json:
         abort(415, description="Send JSON, with Content-Type: application/json.")
     # A body that is not valid JSON makes get_json() raise a 400 by itself.
@@ -113,7 +112,6 @@ def create_bookmark():
     bookmarks.append(bookmark)
     return bookmark, 201
     # --8<-- [end:create-store]
-# --8<-- [end:create]
 
 
 # --8<-- [start:headers]
