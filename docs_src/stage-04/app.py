@@ -53,6 +53,7 @@ class Bookmark(db.Model):
         server_default=func.now(), onupdate=func.now()
     )
     # --8<-- [end:timestamps]
+# --8<-- [end:model]
 
     # --8<-- [start:to-dict]
     def to_dict(self):
@@ -63,7 +64,6 @@ class Bookmark(db.Model):
         data["updated_at"] = self.updated_at.isoformat()
         return data
     # --8<-- [end:to-dict]
-# --8<-- [end:model]
 
 
 # --8<-- [start:create-tables]

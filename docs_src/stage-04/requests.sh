@@ -14,26 +14,6 @@ http :5000/api/bookmarks
 # expect: 200
 # --8<-- [end:list-httpie]
 
-# --8<-- [start:search-curl]
-curl -i "http://127.0.0.1:5000/api/bookmarks?q=documentation"
-# expect: 200
-# --8<-- [end:search-curl]
-
-# --8<-- [start:search-httpie]
-http :5000/api/bookmarks q==documentation
-# expect: 200
-# --8<-- [end:search-httpie]
-
-# --8<-- [start:blank-search-curl]
-curl -i "http://127.0.0.1:5000/api/bookmarks?q="
-# expect: 400
-# --8<-- [end:blank-search-curl]
-
-# --8<-- [start:blank-search-httpie]
-http :5000/api/bookmarks q==
-# expect: 400
-# --8<-- [end:blank-search-httpie]
-
 # --8<-- [start:create-curl]
 curl -i -X POST http://127.0.0.1:5000/api/bookmarks \
   -H "Content-Type: application/json" \
@@ -59,6 +39,36 @@ curl -i -X POST http://127.0.0.1:5000/api/bookmarks \
 http POST :5000/api/bookmarks url=https://example.com/
 # expect: 400
 # --8<-- [end:create-incomplete-httpie]
+
+# --8<-- [start:not-json-curl]
+curl -i -X PATCH http://127.0.0.1:5000/api/bookmarks/4 -d "title=Werkzeug"
+# expect: 415
+# --8<-- [end:not-json-curl]
+
+# --8<-- [start:not-json-httpie]
+http --form PATCH :5000/api/bookmarks/4 title=Werkzeug
+# expect: 415
+# --8<-- [end:not-json-httpie]
+
+# --8<-- [start:search-curl]
+curl -i "http://127.0.0.1:5000/api/bookmarks?q=documentation"
+# expect: 200
+# --8<-- [end:search-curl]
+
+# --8<-- [start:search-httpie]
+http :5000/api/bookmarks q==documentation
+# expect: 200
+# --8<-- [end:search-httpie]
+
+# --8<-- [start:blank-search-curl]
+curl -i "http://127.0.0.1:5000/api/bookmarks?q="
+# expect: 400
+# --8<-- [end:blank-search-curl]
+
+# --8<-- [start:blank-search-httpie]
+http :5000/api/bookmarks q==
+# expect: 400
+# --8<-- [end:blank-search-httpie]
 
 # --8<-- [start:one-curl]
 curl -i http://127.0.0.1:5000/api/bookmarks/4
@@ -128,16 +138,6 @@ curl -i -X PATCH http://127.0.0.1:5000/api/bookmarks/4 \
 http PATCH :5000/api/bookmarks/4 rating:=5
 # expect: 400
 # --8<-- [end:patch-nothing-httpie]
-
-# --8<-- [start:not-json-curl]
-curl -i -X PATCH http://127.0.0.1:5000/api/bookmarks/4 -d "title=Werkzeug"
-# expect: 415
-# --8<-- [end:not-json-curl]
-
-# --8<-- [start:not-json-httpie]
-http --form PATCH :5000/api/bookmarks/4 title=Werkzeug
-# expect: 415
-# --8<-- [end:not-json-httpie]
 
 # --8<-- [start:delete-curl]
 curl -i -X DELETE http://127.0.0.1:5000/api/bookmarks/4
