@@ -110,9 +110,9 @@ def app_module(remote, isolated_environment):
 
 
 @pytest.fixture
-def app(remote, isolated_environment):
-    """The student's app, from a fresh import, so in-memory data starts as shipped."""
-    return remote.load()
+def app(remote, app_module):
+    """The student's app, built from this check's fresh import, so in-memory data starts as shipped."""
+    return remote.build(app_module)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from .manifest import ROOT, load_stages
 
-MIN_PYTHON = (3, 10)
+MIN_PYTHON = (3, 11)
 PIN = re.compile(r"^\s*([A-Za-z0-9_.\-]+)==([^\s;]+)\s*(?:;\s*(.+))?$")
 
 
@@ -43,7 +43,7 @@ def checks() -> list[tuple[bool, str, str | None]]:
     results = []
     version = ".".join(map(str, sys.version_info[:3]))
     results.append((sys.version_info[:2] >= MIN_PYTHON, f"Python {version}",
-                    "install Python 3.10 or newer, then run ./setup.sh"))
+                    "install Python 3.11 or newer, then run ./setup.sh"))
     in_venv = Path(sys.prefix).resolve() == (ROOT / ".venv").resolve()
     results.append((in_venv, f"running in {sys.prefix}",
                     "use the project's environment: .venv/bin/python grade.py ... (or source .venv/bin/activate)"))

@@ -72,6 +72,17 @@ class Session:
         module = RemoteModule(self, answer["module"])
         if not build:
             return module
+        return self.app_from(answer, module, spec)
+
+    def build(self, module: "RemoteModule") -> "RemoteApp":
+        """Make the app from a module this check has loaded already (no second import)."""
+        answer = self.ask("build", module=module._handle, spec=self.spec, config_name="testing")
+        show_printed(answer)
+        return self.app_from(answer, module, self.spec)
+
+    def app_from(self, answer: dict, module: "RemoteModule", spec: str) -> "RemoteApp":
+        """The app a load or build answered, or the AppImportError that explains why there is none."""
+        module_name, _, attribute = spec.partition(":")
         if "no_attribute" in answer:
             raise AppImportError(f"{module_name} has no module-level `{answer['no_attribute']}`: the checks look for "
                                  "it by that name.")
@@ -176,6 +187,11 @@ class RemoteModule:
         self._session.ask("fail_next_flush", module=self._handle, app=getattr(app, "_handle", None),
                           moment=moment, text=text)
 
+    def select(self, sql: str, params: dict | None = None, app=None) -> list[dict]:
+        """The rows of one read-only SELECT on the app's database, as dicts (bytes arrive as text)."""
+        return self._session.ask("select", module=self._handle, app=getattr(app, "_handle", None), sql=sql,
+                                 params=params or {})["rows"]
+
 
 class RemoteApp:
     """The student's Flask app as the checks see it."""
@@ -247,6 +263,20 @@ class RemoteApp:
     def fail_next_flush(self, moment: str, text: str) -> None:
         """Make the next flush of the app's session raise a database error once."""
         self.module.fail_next_flush(moment, text, self)
+
+    def select(self, sql: str, params: dict | None = None) -> list[dict]:
+        """The rows of one read-only SELECT on the app's database."""
+        return self.module.select(sql, params, self)
+
+    def access_token(self, identity: str, claims: dict | None = None, expires_seconds: float = 3600) -> str:
+        """An access token made by the app's Flask-JWT-Extended (its key, its settings); a negative lifetime makes
+        one that has already expired."""
+        return self._session.ask("access_token", app=self._handle, identity=identity, claims=claims or {},
+                                 expires_seconds=expires_seconds)["token"]
+
+    def migration_heads(self) -> list[str]:
+        """The head revisions of the app's migrations folder (Flask-Migrate's), as Alembic reads them."""
+        return self._session.ask("migration_heads", app=self._handle)["heads"]
 
 
 class AppContext:

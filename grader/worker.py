@@ -173,6 +173,16 @@ def build(module, attribute: str, config_name, printed) -> dict:
     return {"app": remember(app)}
 
 
+def op_build(message: dict) -> dict:
+    """Make the app from an already loaded module (its attribute, or the factory called with config_name)."""
+    module = handles[message["module"]]
+    attribute = message["spec"].partition(":")[2]
+    printed = io.StringIO()
+    answer = build(module, attribute, message.get("config_name", "testing"), printed)
+    answer["printed"] = printed.getvalue()[:4000]
+    return answer
+
+
 def remember(app) -> int:
     """Keep an app under a handle and record the exceptions its views raise."""
     from flask import got_request_exception
@@ -382,10 +392,50 @@ def op_raising_route(message: dict) -> dict:
     return {}
 
 
-OPERATIONS = {"load": op_load, "call_factory": op_call_factory, "request": op_request, "client": op_client,
+def op_select(message: dict) -> dict:
+    """Run one read-only SELECT on the app's database; answer its rows (bytes as text, at most 1000 rows)."""
+    from sqlalchemy import text
+
+    sql = message["sql"]
+    if not sql.lstrip().upper().startswith("SELECT"):
+        raise ValueError("only a SELECT statement can be run")
+    app, db = app_db(message)
+
+    def work():
+        """Read the rows on a connection of the app's engine."""
+        with db.engine.connect() as connection:
+            return connection.execute(text(sql), message.get("params") or {}).mappings().fetchmany(1000)
+
+    return {"rows": [{key: bytes(value) if isinstance(value, memoryview) else value for key, value in row.items()}
+                     for row in in_context(app, work)]}
+
+
+def op_access_token(message: dict) -> dict:
+    """Make an access token with Flask-JWT-Extended in the app's context (its key and settings), e.g. an expired one."""
+    from flask_jwt_extended import create_access_token
+
+    app = handles[message["app"]]
+    with app.app_context():
+        token = create_access_token(identity=message["identity"], additional_claims=message.get("claims") or {},
+                                    expires_delta=datetime.timedelta(seconds=message["expires_seconds"]))
+    return {"token": token}
+
+
+def op_migration_heads(message: dict) -> dict:
+    """The head revisions of the app's Flask-Migrate migrations folder, as Alembic reads them."""
+    from alembic.script import ScriptDirectory
+
+    app = handles[message["app"]]
+    with app.app_context():
+        config = app.extensions["migrate"].migrate.get_config()
+        return {"heads": list(ScriptDirectory.from_config(config).get_heads())}
+
+
+OPERATIONS = {"load": op_load, "build": op_build, "call_factory": op_call_factory, "request": op_request, "client": op_client,
               "cli": op_cli, "config": op_config, "routes": op_routes, "tables": op_tables, "insert": op_insert,
               "update": op_update, "fail_next_flush": op_fail_next_flush, "context": op_context,
-              "raising_route": op_raising_route}
+              "raising_route": op_raising_route, "select": op_select, "access_token": op_access_token,
+              "migration_heads": op_migration_heads}
 
 
 def serve() -> None:

@@ -21,21 +21,42 @@ sys.path.insert(0, str(ROOT))
 
 from grader.manifest import find_stage, load_stages  # noqa: E402
 
+# The floor of a stage: pytest's start, that stage's imports (its solution's app) and one test-client request.
 FLOOR_TEST = '''
-import flask, flask_sqlalchemy, flask_marshmallow, flask_jwt_extended, flask_migrate, pytest_flask
+import importlib
+import sys
+
+sys.path.insert(0, {folder!r})
 
 
-def test_nothing():
-    assert flask.Flask(__name__)
+def test_floor():
+    module = importlib.import_module({module!r})
+    target = getattr(module, {name!r})
+    app = target("testing") if {factory!r} else target
+    assert app.test_client().get({smoke!r}).status_code < 500
 '''
 
 
-def median_seconds(command: list[str], runs: int, cwd: Path) -> float:
+def floor_seconds(stage, runs: int) -> float:
+    """Median wall time of the stage's floor test under bare pytest (no plugins autoloaded, like the grader)."""
+    module, _, attribute = stage.app.partition(":")
+    source = FLOOR_TEST.format(folder=str(stage.solution_dir), module=module, name=attribute.removesuffix("()"),
+                               factory=attribute.endswith("()"), smoke=stage.smoke)
+    with tempfile.TemporaryDirectory() as scratch:
+        (Path(scratch) / "test_floor.py").write_text(source, encoding="utf-8")
+        database = f"sqlite:///{Path(scratch) / 'floor.db'}"
+        env = dict(os.environ, PYTEST_DISABLE_PLUGIN_AUTOLOAD="1", DATABASE_URL=database, DEV_DATABASE_URL=database,
+                   PYTHONDONTWRITEBYTECODE="1")
+        return median_seconds([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_floor.py"],
+                              runs, Path(scratch), env)
+
+
+def median_seconds(command: list[str], runs: int, cwd: Path, env: dict | None = None) -> float:
     """Median wall time of a command over several runs."""
     times = []
     for _ in range(runs):
         started = time.perf_counter()
-        subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env)
         times.append(time.perf_counter() - started)
     return statistics.median(times)
 
@@ -127,18 +148,14 @@ def main() -> int:
         class_throughput(args.students)
         return 0
     stages = [find_stage(name) for name in args.stages] or [s for s in load_stages() if s.solution_dir.is_dir()]
-    with tempfile.TemporaryDirectory() as scratch:
-        floor_file = Path(scratch) / "test_floor.py"
-        floor_file.write_text(FLOOR_TEST, encoding="utf-8")
-        floor = median_seconds([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(floor_file)],
-                               args.runs, Path(scratch))
-    print(f"floor (pytest + the course's libraries, one trivial test): {floor:.2f}s  (median of {args.runs})")
-    print(f"{'stage':10} {'checks':>6} {'grade':>8} {'ratio':>6}")
+    print(f"each figure is the median of {args.runs} runs; floor = pytest + that stage's imports + one request")
+    print(f"{'stage':10} {'checks':>6} {'floor':>7} {'grade':>7} {'ratio':>6}")
     for stage in stages:
+        floor = floor_seconds(stage, args.runs)
         seconds = median_seconds([sys.executable, "grade.py", stage.id, "--solution"], args.runs, ROOT)
         count = subprocess.run([sys.executable, "grade.py", stage.id, "--solution", "--json"], cwd=ROOT,
                                capture_output=True, text=True).stdout.count('"check_id"')
-        print(f"{stage.id:10} {count:>6} {seconds:>7.2f}s {seconds / floor:>5.2f}x")
+        print(f"{stage.id:10} {count:>6} {floor:>6.2f}s {seconds:>6.2f}s {seconds / floor:>5.2f}x")
     return 0
 
 
