@@ -29,8 +29,8 @@ class Bookmark(db.Model):
 
     def to_dict(self):
         """The bookmark as JSON-ready data; timestamps as ISO 8601 strings."""
-        data = {"id": self.id, "url": self.url, "title": self.title}
-        data["notes"] = self.notes
+        data = {"id": self.id, "url": self.url,
+                "title": self.title, "notes": self.notes}
         data["created_at"] = self.created_at.isoformat()
         data["updated_at"] = self.updated_at.isoformat()
         return data
