@@ -21,7 +21,8 @@ curl -i -X POST http://127.0.0.1:5000/api/tasks \
 # --8<-- [end:create-curl]
 
 # --8<-- [start:create-httpie]
-http POST :5000/api/tasks title="Learn SQLAlchemy" description="Models, sessions, queries"
+http POST :5000/api/tasks title="Learn SQLAlchemy" \
+  description="Models, sessions, queries"
 # expect: 201
 # --8<-- [end:create-httpie]
 

@@ -14,7 +14,8 @@ curl -i -X POST http://127.0.0.1:5000/api/tasks \
   -d '{"title": "Learn SQLAlchemy", "description": "Models, sessions, queries"}'
 # expect: 201
 
-http POST :5000/api/tasks title="Learn SQLAlchemy" description="Models, sessions, queries"
+http POST :5000/api/tasks title="Learn SQLAlchemy" \
+  description="Models, sessions, queries"
 # expect: 201
 
 curl -i http://127.0.0.1:5000/api/tasks
