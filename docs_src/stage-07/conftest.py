@@ -36,6 +36,7 @@ def runner(app):
     return app.test_cli_runner()
 
 
+# --8<-- [start:auth-actions]
 class AuthActions:
     """Register, log in, and build Authorization headers, as a client would."""
 
@@ -71,3 +72,4 @@ class AuthActions:
 @pytest.fixture
 def auth(app, client):
     return AuthActions(app, client)
+# --8<-- [end:auth-actions]

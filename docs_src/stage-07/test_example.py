@@ -115,6 +115,7 @@ def test_writing_with_an_access_token_works(client, auth):
     assert client.delete(location, headers=headers).status_code == 204
 
 
+# --8<-- [start:bad-tokens]
 def forged(app, token):
     """The token's claims with role admin, signed again with another key."""
     payload = {**claims(app, token), "role": "admin"}
@@ -137,6 +138,7 @@ def test_a_bad_token_is_401(app, client, auth, kind):
     assert response.status_code == 401
     assert response.headers["WWW-Authenticate"] == 'Bearer error="invalid_token"'
     assert response.get_json()["status"] == "error"
+# --8<-- [end:bad-tokens]
 
 
 def test_refresh_answers_a_new_access_token(app, client, auth):

@@ -14,7 +14,8 @@ BOOKMARK = {"url": "https://alembic.sqlalchemy.org/", "title": "Alembic"}
 def columns(app, table):
     """The columns the database really has, by name."""
     with app.app_context():
-        return {column["name"]: column for column in inspect(db.engine).get_columns(table)}
+        found = inspect(db.engine).get_columns(table)
+    return {column["name"]: column for column in found}
 
 
 def tables(app):
@@ -97,7 +98,8 @@ def test_visited_on_must_be_a_past_day(client, auth, value):
 def test_null_and_put_clear_visited_on(client, auth):
     headers = auth.headers()
     body = {**BOOKMARK, "visited_on": "2024-05-02"}
-    location = client.post("/api/bookmarks/", json=body, headers=headers).headers["Location"]
+    created = client.post("/api/bookmarks/", json=body, headers=headers)
+    location = created.headers["Location"]
     patched = client.patch(location, json={"visited_on": None}, headers=headers)
     assert patched.get_json()["data"]["visited_on"] is None
     client.patch(location, json={"visited_on": "2024-05-03"}, headers=headers)

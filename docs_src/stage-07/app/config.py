@@ -32,6 +32,7 @@ class DevelopmentConfig(Config):
         return os.environ.get("DEV_DATABASE_URL", "sqlite:///bookmarks_dev.db")
 
 
+# --8<-- [start:testing]
 class TestingConfig(Config):
     """Automated tests: each app gets a private, empty database in memory."""
 
@@ -40,6 +41,7 @@ class TestingConfig(Config):
     SQLALCHEMY_DATABASE_URI = "sqlite://"
     # Fixed, so that a test can make (or forge) tokens of its own.
     JWT_SECRET_KEY = "bookmarks-testing-jwt-key-32-bytes-or-more"
+# --8<-- [end:testing]
 
 
 def from_environment(name: str) -> str:

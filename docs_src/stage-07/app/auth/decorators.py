@@ -8,6 +8,7 @@ from flask_jwt_extended import get_jwt, verify_jwt_in_request
 from ..models import ADMIN
 
 
+# --8<-- [start:admin-required]
 def admin_required(view):
     """Let the view run only for an access token whose "role" claim is admin."""
 
@@ -20,3 +21,4 @@ def admin_required(view):
         return view(*args, **kwargs)
 
     return guarded
+# --8<-- [end:admin-required]

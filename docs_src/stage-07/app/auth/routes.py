@@ -21,6 +21,7 @@ user_schema = UserSchema()
 users_schema = UserSchema(many=True)
 
 
+# --8<-- [start:read-body]
 def read_body(schema):
     """The body, loaded by schema; 400 saying what is missing or wrong."""
     if not request.is_json:
@@ -31,8 +32,10 @@ def read_body(schema):
         problems = err.normalized_messages().items()
         text = " ".join(f"{name}: {' '.join(why)}" for name, why in sorted(problems))
         abort(400, description=text)
+# --8<-- [end:read-body]
 
 
+# --8<-- [start:register]
 @auth_bp.post("/register")
 def register():
     """Open an account; the role is always the model's default, member."""
@@ -47,8 +50,10 @@ def register():
         db.session.rollback()
         abort(409, description="There is already an account with this email.")
     return success_response(user_schema.dump(account), 201)
+# --8<-- [end:register]
 
 
+# --8<-- [start:tokens]
 def access_token_for(account):
     """An access token: the subject is the id as a string, plus a role claim."""
     claims = {"role": account.role}
@@ -67,8 +72,10 @@ def token_response(access_token, refresh_token=None):
         body["refresh_token"] = refresh_token
     # Tokens are credentials: no cache on the way may keep a copy.
     return body, 200, {"Cache-Control": "no-store"}
+# --8<-- [end:tokens]
 
 
+# --8<-- [start:login]
 @auth_bp.post("/login")
 def login():
     """An email and password in, an access token and a refresh token out."""
@@ -80,8 +87,10 @@ def login():
         abort(401, description="Wrong email or password.")
     refresh_token = create_refresh_token(identity=str(account.id))
     return token_response(access_token_for(account), refresh_token)
+# --8<-- [end:login]
 
 
+# --8<-- [start:refresh]
 @auth_bp.post("/refresh")
 @jwt_required(refresh=True)  # a refresh token, and only a refresh token
 def refresh():
@@ -91,11 +100,14 @@ def refresh():
     if account is None:
         abort(401, description="The account of this token no longer exists.")
     return token_response(access_token_for(account))
+# --8<-- [end:refresh]
 
 
+# --8<-- [start:list-users]
 @auth_bp.get("/users")
 @admin_required
 def list_users():
     """Every account with its role: for admins only."""
     accounts = db.session.scalars(db.select(User).order_by(User.id)).all()
     return success_response(users_schema.dump(accounts))
+# --8<-- [end:list-users]

@@ -6,6 +6,7 @@ from ..extensions import ma
 from ..models import User
 
 
+# --8<-- [start:schemas]
 class LoginSchema(Schema):
     """An email and a password; any other field (a "role", say) is dropped."""
 
@@ -28,6 +29,7 @@ class RegisterSchema(LoginSchema):
 
     email = fields.Email(required=True)
     password = fields.String(required=True, validate=validate.Length(min=8, max=128))
+# --8<-- [end:schemas]
 
 
 class UserSchema(ma.SQLAlchemySchema):
