@@ -21,12 +21,14 @@ while [ $# -gt 0 ]; do
   esac
 done
 
+# The pinned packages (SQLAlchemy 2.1, marshmallow 4) publish nothing for Python 3.10 or older.
 python=${PYTHON:-python3}
-command -v "$python" >/dev/null || die "$python not found: install Python 3.10 or newer first."
-"$python" - <<'PY' || die "Python 3.10 or newer is needed; $("$python" --version 2>&1) was found. Set PYTHON=/path/to/python3.x to pick another."
-import sys
-sys.exit(0 if sys.version_info >= (3, 10) else 1)
-PY
+command -v "$python" >/dev/null || die "$python not found: install Python 3.11 or newer first."
+version=$("$python" -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])' 2>/dev/null) || version=unknown
+IFS=. read -r major minor _ <<<"$version"
+if [ "$version" = unknown ] || [ "$major" -lt 3 ] || { [ "$major" -eq 3 ] && [ "$minor" -lt 11 ]; }; then
+  die "Python 3.11 or newer is needed; $("$python" --version 2>&1) was found. Set PYTHON=/path/to/python3.x to pick another."
+fi
 
 if [ "$mode" = download ]; then
   mkdir -p "$dir"
