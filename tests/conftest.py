@@ -8,6 +8,7 @@ import pytest
 
 from grader.manifest import ROOT, load_stages
 from grader.run import Outcome, grade
+from site_build import build_site
 
 STAGES = [stage for stage in load_stages() if stage.solution_dir.is_dir()]
 
@@ -34,3 +35,9 @@ def copy_solution(stage, destination: Path) -> Path:
 def failing(outcome: Outcome) -> list[str]:
     """Titles of the checks that did not pass, for assertion messages."""
     return [check["title"] for check in outcome.checks if check["status"] != "pass"]
+
+
+@pytest.fixture(scope="session")
+def student_site(tmp_path_factory) -> Path:
+    """The student edition of the site, built once per test session with mkdocs build --strict."""
+    return build_site(tmp_path_factory.mktemp("site") / "student")
