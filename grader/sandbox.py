@@ -62,7 +62,8 @@ def wrap(command: list[str], scratch: Path, env: dict[str, str]) -> list[str]:
     if bwrap is None:
         raise RuntimeError("bubblewrap is not available")
     args = [bwrap, *binds(scratch), "--clearenv"]
-    for name, value in env.items():
+    # Inside the sandbox /tmp is a private tmpfs of bounded size: temporary files go there.
+    for name, value in {**env, "TMPDIR": "/tmp"}.items():
         args += ["--setenv", name, value]
     return args + ["--", *command]
 
