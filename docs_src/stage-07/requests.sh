@@ -93,7 +93,8 @@ curl -i -X POST http://127.0.0.1:5000/api/bookmarks/ \
 # --8<-- [end:create-no-token-curl]
 
 # --8<-- [start:create-no-token-httpie]
-http POST :5000/api/bookmarks/ url=https://www.rfc-editor.org/rfc/rfc6750 title="Bearer tokens"
+http POST :5000/api/bookmarks/ \
+  url=https://www.rfc-editor.org/rfc/rfc6750 title="Bearer tokens"
 # expect: 401
 # --8<-- [end:create-no-token-httpie]
 

@@ -8,24 +8,28 @@
 # --8<-- [start:register-curl]
 curl -i -X POST http://127.0.0.1:5000/auth/register \
   -H "Content-Type: application/json" \
-  -d '{"username": "student", "email": "student@example.com", "password": "first-long-passphrase"}'
+  -d '{"username": "student", "email": "student@example.com",
+       "password": "first-long-passphrase"}'
 # expect: 201
 # --8<-- [end:register-curl]
 
 # --8<-- [start:register-httpie]
-http POST :5000/auth/register username=student email=student@example.com password=first-long-passphrase
+http POST :5000/auth/register username=student email=student@example.com \
+  password=first-long-passphrase
 # expect: 201
 # --8<-- [end:register-httpie]
 
 # --8<-- [start:register-taken-curl]
 curl -i -X POST http://127.0.0.1:5000/auth/register \
   -H "Content-Type: application/json" \
-  -d '{"username": "student", "email": "another@example.com", "password": "something-else"}'
+  -d '{"username": "student", "email": "another@example.com",
+       "password": "something-else"}'
 # expect: 409
 # --8<-- [end:register-taken-curl]
 
 # --8<-- [start:register-taken-httpie]
-http POST :5000/auth/register username=student email=another@example.com password=something-else
+http POST :5000/auth/register username=student email=another@example.com \
+  password=something-else
 # expect: 409
 # --8<-- [end:register-taken-httpie]
 

@@ -23,8 +23,8 @@ http POST :5000/auth/login username=user password=password
 # --8<-- [end:login-httpie]
 
 # --8<-- [start:peek]
-python3 -c 'import base64, json, sys; part = sys.argv[1].split(".")[1]
-print(json.dumps(json.loads(base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))), indent=2))' "$TOKEN"
+python3 -c 'import base64, json, sys; part = sys.argv[1].split(".")[1] + "=="
+print(json.dumps(json.loads(base64.urlsafe_b64decode(part)), indent=2))' "$TOKEN"
 # --8<-- [end:peek]
 
 # --8<-- [start:list-curl]
@@ -75,7 +75,8 @@ http POST :5000/auth/login username=admin password=password
 # --8<-- [end:admin-login-httpie]
 
 # --8<-- [start:delete-as-admin-curl]
-curl -i -X DELETE http://127.0.0.1:5000/api/tasks/4 -H "Authorization: Bearer $ADMIN_TOKEN"
+curl -i -X DELETE http://127.0.0.1:5000/api/tasks/4 \
+  -H "Authorization: Bearer $ADMIN_TOKEN"
 # expect: 204
 # --8<-- [end:delete-as-admin-curl]
 
@@ -85,7 +86,8 @@ http DELETE :5000/api/tasks/4 "Authorization: Bearer $ADMIN_TOKEN"
 # --8<-- [end:delete-as-admin-httpie]
 
 # --8<-- [start:refresh-curl]
-curl -i -X POST http://127.0.0.1:5000/auth/refresh -H "Authorization: Bearer $REFRESH_TOKEN"
+curl -i -X POST http://127.0.0.1:5000/auth/refresh \
+  -H "Authorization: Bearer $REFRESH_TOKEN"
 # expect: 200
 # --8<-- [end:refresh-curl]
 

@@ -8,12 +8,14 @@
 # --8<-- [start:register-curl]
 curl -i -X POST http://127.0.0.1:5000/auth/register \
   -H "Content-Type: application/json" \
-  -d '{"username": "student", "email": "student@example.com", "password": "first-long-passphrase"}'
+  -d '{"username": "student", "email": "student@example.com",
+       "password": "first-long-passphrase"}'
 # expect: 201
 # --8<-- [end:register-curl]
 
 # --8<-- [start:register-httpie]
-http POST :5000/auth/register username=student email=student@example.com password=first-long-passphrase
+http POST :5000/auth/register username=student email=student@example.com \
+  password=first-long-passphrase
 # expect: 201
 # --8<-- [end:register-httpie]
 
@@ -40,7 +42,8 @@ curl -i -X POST http://127.0.0.1:5000/api/tasks/ \
 # --8<-- [end:create-curl]
 
 # --8<-- [start:create-httpie]
-http POST :5000/api/tasks/ "Authorization: Bearer $TOKEN" title="Review the migration" due_date=2026-03-15
+http POST :5000/api/tasks/ "Authorization: Bearer $TOKEN" \
+  title="Review the migration" due_date=2026-03-15
 # expect: 201
 # --8<-- [end:create-httpie]
 
@@ -63,7 +66,8 @@ curl -i -X POST http://127.0.0.1:5000/api/tasks/ \
 # --8<-- [end:impossible-date-curl]
 
 # --8<-- [start:impossible-date-httpie]
-http POST :5000/api/tasks/ "Authorization: Bearer $TOKEN" title="Leap into March" due_date=2026-02-30
+http POST :5000/api/tasks/ "Authorization: Bearer $TOKEN" \
+  title="Leap into March" due_date=2026-02-30
 # expect: 422
 # --8<-- [end:impossible-date-httpie]
 
@@ -76,7 +80,8 @@ curl -i -X POST http://127.0.0.1:5000/api/tasks/ \
 # --8<-- [end:word-date-curl]
 
 # --8<-- [start:word-date-httpie]
-http POST :5000/api/tasks/ "Authorization: Bearer $TOKEN" title="Some day" due_date=tomorrow
+http POST :5000/api/tasks/ "Authorization: Bearer $TOKEN" \
+  title="Some day" due_date=tomorrow
 # expect: 422
 # --8<-- [end:word-date-httpie]
 

@@ -7,18 +7,22 @@
 
 curl -i -X POST http://127.0.0.1:5000/auth/register \
   -H "Content-Type: application/json" \
-  -d '{"username": "student", "email": "student@example.com", "password": "first-long-passphrase"}'
+  -d '{"username": "student", "email": "student@example.com",
+       "password": "first-long-passphrase"}'
 # expect: 201
 
-http POST :5000/auth/register username=student email=student@example.com password=first-long-passphrase
+http POST :5000/auth/register username=student email=student@example.com \
+  password=first-long-passphrase
 # expect: 201
 
 curl -i -X POST http://127.0.0.1:5000/auth/register \
   -H "Content-Type: application/json" \
-  -d '{"username": "student", "email": "another@example.com", "password": "something-else"}'
+  -d '{"username": "student", "email": "another@example.com",
+       "password": "something-else"}'
 # expect: 409
 
-http POST :5000/auth/register username=student email=another@example.com password=something-else
+http POST :5000/auth/register username=student email=another@example.com \
+  password=something-else
 # expect: 409
 
 curl -i -X POST http://127.0.0.1:5000/auth/register \

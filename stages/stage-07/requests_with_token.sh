@@ -18,8 +18,8 @@ http POST :5000/auth/login username=user password=password
 # save: TOKEN=access_token
 # save: REFRESH_TOKEN=refresh_token
 
-python3 -c 'import base64, json, sys; part = sys.argv[1].split(".")[1]
-print(json.dumps(json.loads(base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))), indent=2))' "$TOKEN"
+python3 -c 'import base64, json, sys; part = sys.argv[1].split(".")[1] + "=="
+print(json.dumps(json.loads(base64.urlsafe_b64decode(part)), indent=2))' "$TOKEN"
 
 curl -i http://127.0.0.1:5000/api/tasks/ -H "Authorization: Bearer $TOKEN"
 # expect: 200
@@ -52,13 +52,15 @@ http POST :5000/auth/login username=admin password=password
 # expect: 200
 # save: ADMIN_TOKEN=access_token
 
-curl -i -X DELETE http://127.0.0.1:5000/api/tasks/4 -H "Authorization: Bearer $ADMIN_TOKEN"
+curl -i -X DELETE http://127.0.0.1:5000/api/tasks/4 \
+  -H "Authorization: Bearer $ADMIN_TOKEN"
 # expect: 204
 
 http DELETE :5000/api/tasks/4 "Authorization: Bearer $ADMIN_TOKEN"
 # expect: 204
 
-curl -i -X POST http://127.0.0.1:5000/auth/refresh -H "Authorization: Bearer $REFRESH_TOKEN"
+curl -i -X POST http://127.0.0.1:5000/auth/refresh \
+  -H "Authorization: Bearer $REFRESH_TOKEN"
 # expect: 200
 
 http POST :5000/auth/refresh "Authorization: Bearer $REFRESH_TOKEN"

@@ -7,10 +7,12 @@
 
 curl -i -X POST http://127.0.0.1:5000/auth/register \
   -H "Content-Type: application/json" \
-  -d '{"username": "student", "email": "student@example.com", "password": "first-long-passphrase"}'
+  -d '{"username": "student", "email": "student@example.com",
+       "password": "first-long-passphrase"}'
 # expect: 201
 
-http POST :5000/auth/register username=student email=student@example.com password=first-long-passphrase
+http POST :5000/auth/register username=student email=student@example.com \
+  password=first-long-passphrase
 # expect: 201
 
 curl -i -X POST http://127.0.0.1:5000/auth/login \
@@ -29,7 +31,8 @@ curl -i -X POST http://127.0.0.1:5000/api/tasks/ \
   -d '{"title": "Review the migration", "due_date": "2026-03-15"}'
 # expect: 201
 
-http POST :5000/api/tasks/ "Authorization: Bearer $TOKEN" title="Review the migration" due_date=2026-03-15
+http POST :5000/api/tasks/ "Authorization: Bearer $TOKEN" \
+  title="Review the migration" due_date=2026-03-15
 # expect: 201
 
 curl -i http://127.0.0.1:5000/api/tasks/1 -H "Authorization: Bearer $TOKEN"
@@ -44,7 +47,8 @@ curl -i -X POST http://127.0.0.1:5000/api/tasks/ \
   -d '{"title": "Leap into March", "due_date": "2026-02-30"}'
 # expect: 422
 
-http POST :5000/api/tasks/ "Authorization: Bearer $TOKEN" title="Leap into March" due_date=2026-02-30
+http POST :5000/api/tasks/ "Authorization: Bearer $TOKEN" \
+  title="Leap into March" due_date=2026-02-30
 # expect: 422
 
 curl -i -X POST http://127.0.0.1:5000/api/tasks/ \
@@ -53,7 +57,8 @@ curl -i -X POST http://127.0.0.1:5000/api/tasks/ \
   -d '{"title": "Some day", "due_date": "tomorrow"}'
 # expect: 422
 
-http POST :5000/api/tasks/ "Authorization: Bearer $TOKEN" title="Some day" due_date=tomorrow
+http POST :5000/api/tasks/ "Authorization: Bearer $TOKEN" \
+  title="Some day" due_date=tomorrow
 # expect: 422
 
 curl -i -X PATCH http://127.0.0.1:5000/api/tasks/1 \
