@@ -11,8 +11,8 @@ from pathlib import Path
 
 from grader.manifest import ROOT, SITE
 
-FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>```+|~~~+)[^\n]*\n(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$",
-                   re.M | re.S)
+FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>```+|~~~+)(?P<info>[^\n]*)\n"
+                   r"(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$", re.M | re.S)
 INCLUDE = re.compile(r'^\s*--8<--\s+"(?P<spec>[^"]+)"\s*$', re.M)
 MARKER = re.compile(r"--8<-- \[(?P<kind>start|end):(?P<name>[\w-]+)\]")
 
@@ -25,6 +25,7 @@ class Include:
     path: Path
     section: str | None
     lines: tuple[int, int] | None
+    info: str = ""
 
     @property
     def label(self) -> str:
@@ -38,21 +39,22 @@ def pages() -> list[Path]:
     return sorted(page for page in SITE.rglob("*.md") if "generated" not in page.relative_to(SITE).parts)
 
 
-def parse_include(page: Path, spec: str) -> Include:
-    """An Include from the text between the quotes of a snippet line."""
+def parse_include(page: Path, spec: str, info: str = "") -> Include:
+    """An Include from the text between the quotes of a snippet line (info: the code block's opening line)."""
     path, *rest = spec.split(":")
     if len(rest) == 2 and all(part.isdigit() for part in rest):
-        return Include(page, ROOT / path, None, (int(rest[0]), int(rest[1])))
+        return Include(page, ROOT / path, None, (int(rest[0]), int(rest[1])), info)
     if len(rest) == 1 and rest[0].isdigit():
-        return Include(page, ROOT / path, None, (int(rest[0]), int(rest[0])))
-    return Include(page, ROOT / path, rest[0] if rest else None, None)
+        return Include(page, ROOT / path, None, (int(rest[0]), int(rest[0])), info)
+    return Include(page, ROOT / path, rest[0] if rest else None, None, info)
 
 
 def code_includes(page: Path) -> list[Include]:
     """The includes inside the page's fenced code blocks, in order."""
     found = []
     for block in FENCE.finditer(page.read_text(encoding="utf-8")):
-        found += [parse_include(page, match["spec"]) for match in INCLUDE.finditer(block["body"])]
+        found += [parse_include(page, match["spec"], block["info"].strip())
+                  for match in INCLUDE.finditer(block["body"])]
     return found
 
 

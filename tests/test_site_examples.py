@@ -12,7 +12,6 @@ import pytest
 from grader.manifest import ROOT
 
 GENERATED = ROOT / "site" / "generated"
-SETUP_USAGE_INCLUDE = re.compile(r'--8<-- "setup\.sh:(\d+):(\d+)"')
 STARTER_EXCERPT_INCLUDE = re.compile(r'--8<-- "(stages/stage-\d+/[^":]+):(\d+):(\d+)"')
 
 
@@ -50,17 +49,6 @@ def test_generated_files_are_shown_on_the_site():
     pages = "".join(page.read_text(encoding="utf-8") for page in (ROOT / "site").rglob("*.md"))
     for name in load_renderer().RENDERERS:
         assert f"site/generated/{name}" in pages, f"no page includes site/generated/{name}"
-
-
-def test_setup_usage_lines_still_hold_the_usage():
-    """The pages include setup.sh's usage comment by line numbers: those lines are still that comment."""
-    lines = (ROOT / "setup.sh").read_text(encoding="utf-8").splitlines()
-    pages = "".join(page.read_text(encoding="utf-8") for page in (ROOT / "site").glob("*.md"))
-    ranges = SETUP_USAGE_INCLUDE.findall(pages)
-    assert ranges
-    for start, end in ranges:
-        included = lines[int(start) - 1:int(end)]
-        assert included and all(line.startswith("#   ./setup.sh") for line in included), included
 
 
 def test_generated_files_hold_no_machine_specific_values(fresh):
