@@ -1,7 +1,6 @@
 """Stage 06 · Input the schema refuses: 422 with per-field details, 400 for an empty PATCH, 415 for non-JSON."""
 
 import pytest
-from marshmallow import ValidationError
 
 import expect
 from task_requests import COLLECTION, as_json, create, refused, send, task_list, unchanged
