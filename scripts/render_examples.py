@@ -20,6 +20,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import textwrap
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -37,7 +38,7 @@ from make_class import make_class  # noqa: E402
 from sandbox import make_sandbox  # noqa: E402
 
 GENERATED = ROOT / "site" / "generated"
-COLUMNS = "100"
+COLUMNS = "80"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 # Variables that would make rich colour its output or change its width even when stdout is a pipe.
 TERMINAL_VARIABLES = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "CLICOLOR_FORCE", "LINES")
@@ -246,11 +247,12 @@ def watch_output() -> str:
         finally:
             goodbye = watcher.stop()
         screen = after_save.replace(str(course), COURSE_PLACEHOLDER)
-    # The status line is wrapped where the temporary path happened to end: put it back on one line. Anything after
-    # it (a second run, if the save reached the watcher as two events) is not part of this screen.
+    # The status line is wrapped where the temporary path happened to end: wrap it again as the terminal would for
+    # the placeholder. Anything after it (a second run, if the save reached the watcher as two events) is not part
+    # of this screen.
     outcome, _, rest = screen.partition(WATCH_STATUS)
     status = " ".join(part.strip() for part in (WATCH_STATUS + rest).split("]", 1)[0].splitlines()) + "]"
-    status = re.sub(r"result \d+\.\d+s after", "result N.NNs after", status)
+    status = textwrap.fill(re.sub(r"result \d+\.\d+s after", "result N.NNs after", status), width=int(COLUMNS))
     return tidy(f"{outcome}{status}\n\n{goodbye}")
 
 

@@ -32,8 +32,8 @@ def fresh(tmp_path_factory):
 
 
 def test_no_stray_generated_files(fresh):
-    """site/generated/ holds exactly the files the script renders."""
-    assert sorted(p.name for p in GENERATED.iterdir()) == sorted(p.name for p in fresh.iterdir())
+    """site/generated/ holds exactly the files the script renders (answers/ is scripts/render_answers.py's)."""
+    assert sorted(p.name for p in GENERATED.iterdir() if p.is_file()) == sorted(p.name for p in fresh.iterdir())
 
 
 @pytest.mark.parametrize("name", sorted(load_renderer().RENDERERS))
@@ -69,3 +69,13 @@ def test_starter_excerpts_still_show_a_todo():
         assert included and included[0].startswith("@app."), included
         assert any(line.strip().startswith("# TODO:") for line in included), included
         assert included[-1].strip().startswith("return"), included
+
+
+def test_grader_output_is_80_columns_wide():
+    """The terminal output shown on the site is at most 80 columns wide, as rendered with COLUMNS=80."""
+    renderer = load_renderer()
+    assert renderer.COLUMNS == "80"
+    not_terminal = {"class-gradebook.csv.txt", "stage-table.txt", "grade-stage-01.json"}
+    for name in sorted(set(renderer.RENDERERS) - not_terminal):
+        wide = [line for line in (GENERATED / name).read_text(encoding="utf-8").splitlines() if len(line) > 80]
+        assert not wide, f"site/generated/{name} has lines wider than 80 columns: {wide[:2]}"
