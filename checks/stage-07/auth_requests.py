@@ -86,7 +86,7 @@ def seeded(runner, client, username: str) -> dict:
     """Run flask init-db, log in as one of the users it seeds ("admin" or "user"); the headers for requests."""
     result = runner.invoke(args=["init-db"])
     got = f"exit code {result.exit_code}, output {result.output.strip()!r:.200}"
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
+    if result.exception is not None:
         got += f", {type(result.exception).__name__}: {result.exception}"
     expect.that(result.exit_code == 0, "flask init-db to succeed (exit code 0)", got,
                 "this check runs flask init-db first, to log in as a user it seeds.")

@@ -1,7 +1,6 @@
 """Stage 07 · Accounts: register, log in, and passwords that are never stored as they are."""
 
 import pytest
-from sqlalchemy import text
 
 import expect
 from auth_requests import (PASSWORD, SEEDED_PASSWORD, account, answer_field, as_json, claims, login_response, register,
@@ -91,9 +90,7 @@ def test_password_not_stored_in_plain_text(app, client):
     """After registering, no column of the users table holds the password as it was sent"""
     register(client, account("tester"))
     try:
-        with app.app_context():
-            with app.extensions["sqlalchemy"].engine.connect() as connection:
-                rows = connection.execute(text("SELECT * FROM users")).mappings().all()
+        rows = app.select("SELECT * FROM users")
     except Exception as exc:
         expect.that(False, "a table named users holding the accounts", f"{type(exc).__name__}: {exc}")
     expect.that(bool(rows), "the registered user to be a row of the users table", "no rows")

@@ -2,11 +2,9 @@
 
 import base64
 import json
-from datetime import timedelta
 
 import jwt as pyjwt
 import pytest
-from flask_jwt_extended import create_access_token
 
 import expect
 from auth_requests import COLLECTION, account, answer_field, bearer, claims, logged_in, refused, register, tokens
@@ -171,9 +169,7 @@ def test_token_signed_with_other_key_is_refused(client):
 def test_expired_token_is_401(app, client):
     """An access token that expired a minute ago answers 401 in the error envelope"""
     subject = claims(token_of(logged_in(client)), "the access token").get("sub")
-    with app.app_context():
-        expired = create_access_token(identity=subject, additional_claims={"role": "user"},
-                                      expires_delta=timedelta(seconds=-60))
+    expired = app.access_token(subject, {"role": "user"}, expires_seconds=-60)
     refused(client.get(COLLECTION, headers=bearer(expired)), f"GET {COLLECTION} with an expired access token")
 
 

@@ -1,20 +1,24 @@
-"""Helpers for the stage 08 checks: run flask commands, look at the tables a database holds, and use the task API."""
+"""Helpers for the stage 08 checks: run flask commands, look at the tables a database holds, and use the task API.
+
+The commands run in the worker; the development database is a SQLite file of the check's own, which the checks
+read here, read-only, as data.
+"""
 
 import json
-import logging
 import os
+import sqlite3
+from pathlib import Path
 
-from sqlalchemy import inspect, text
+from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
 
 import expect
-from conftest import remember_crashes
 from grader.plugin import CheckFailed
 
 COLLECTION = "/api/tasks/"
 PASSWORD = "correct-horse-battery-staple"
 SEEDED_PASSWORD = "password"
-# Flask-Migrate's env.py template first tries db.get_engine(), which Flask-SQLAlchemy 3.1 marks as deprecated.
-TEMPLATE_WARNING = "ignore:'get_engine' is deprecated:DeprecationWarning"
 OUTPUT_EXCERPT = 400
 FOLDER_NOT_FOUND = ("the migrations folder was looked for in the folder the command ran from (the checks run in "
                     "another one): give migrate.init_app its absolute path.")
@@ -25,43 +29,24 @@ def command_line(args: list[str]) -> str:
     return "flask " + " ".join(args)
 
 
-class LogLines(logging.Handler):
-    """Keeps the warnings and errors logged while a command runs (Flask-Migrate reports its errors through logging)."""
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.lines = []
-
-    def emit(self, record):
-        """Keep one record as a line of text."""
-        self.lines.append(record.getMessage())
-
-
 def summary(result) -> str:
     """What a command did: its exit code, the end of its output, and any exception it raised."""
-    logged = [line for line in getattr(result, "logged", []) if line not in result.output]
+    logged = [line for line in result.logged if line not in result.output]
     # Alembic's INFO lines say what it is doing; the warnings and errors say what went wrong.
     lines = [line for line in result.output.splitlines() + logged if not line.startswith("INFO ")]
     output = " ".join(" ".join(lines).split())
     if len(output) > OUTPUT_EXCERPT:
         output = "…" + output[-OUTPUT_EXCERPT:]
     got = f"exit code {result.exit_code}, output {output!r}" if output else f"exit code {result.exit_code}, no output"
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
+    if result.exception is not None:
         got += f", {type(result.exception).__name__}: {result.exception}"
     return got
 
 
 def run(runner, args: list[str]):
-    """Invoke a flask command of the app through the test runner; return the result, whatever it is."""
-    # Alembic's env.py may replace the root logger's handlers while it runs: what it logs then lands in the output.
-    root, collector = logging.getLogger(), LogLines()
-    root.addHandler(collector)
-    try:
-        result = runner.invoke(args=args)
-    finally:
-        root.removeHandler(collector)
-    result.logged = collector.lines
-    return result
+    """Invoke a flask command of the app through the test runner; return the result, whatever it is (its `logged`
+    holds the warnings and errors logged while it ran: Flask-Migrate reports its errors through logging)."""
+    return runner.invoke(args=args)
 
 
 def succeeds(runner, args: list[str], note: str | None = None):
@@ -80,8 +65,8 @@ def upgraded(runner, note: str = "this check runs flask db upgrade first, to bui
     succeeds(runner, ["db", "upgrade"], note)
 
 
-def development_app(app_module, item):
-    """create_app("development") on this check's own temporary SQLite file (DEV_DATABASE_URL), its crashes noted."""
+def development_app(app_module):
+    """create_app("development") on this check's own temporary SQLite file (DEV_DATABASE_URL)."""
     try:
         app = app_module.create_app("development")
     except Exception as exc:
@@ -90,35 +75,53 @@ def development_app(app_module, item):
     expect.that(app.config.get("SQLALCHEMY_DATABASE_URI") == wanted,
                 'the development configuration to use the database that DEV_DATABASE_URL names (as in stage 05)',
                 repr(app.config.get("SQLALCHEMY_DATABASE_URI")))
-    remember_crashes(app, item)
     return app
 
 
-def engine_of(app):
-    """The app's SQLAlchemy engine."""
-    return app.extensions["sqlalchemy"].engine
+def database_file(app) -> Path:
+    """The SQLite file of the app's database (the development app's: DEV_DATABASE_URL)."""
+    return Path(make_url(app.config["SQLALCHEMY_DATABASE_URI"]).database)
+
+
+def reading(app):
+    """A read-only engine on the app's database file, opened here: the file is data, no code of the app runs."""
+    uri = database_file(app).resolve().as_uri() + "?mode=ro"
+    return create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True), poolclass=NullPool)
 
 
 def tables(app) -> set[str]:
     """The names of the tables in the app's database, apart from Alembic's own alembic_version."""
-    with app.app_context():
-        return set(inspect(engine_of(app)).get_table_names()) - {"alembic_version"}
+    if not database_file(app).exists():
+        return set()
+    engine = reading(app)
+    try:
+        return set(inspect(engine).get_table_names()) - {"alembic_version"}
+    finally:
+        engine.dispose()
 
 
 def columns(app, table: str) -> dict[str, dict]:
     """The columns of a table in the app's database, by name ({} when the table does not exist)."""
-    with app.app_context():
-        inspector = inspect(engine_of(app))
+    if not database_file(app).exists():
+        return {}
+    engine = reading(app)
+    try:
+        inspector = inspect(engine)
         if table not in inspector.get_table_names():
             return {}
         return {column["name"]: column for column in inspector.get_columns(table)}
+    finally:
+        engine.dispose()
 
 
 def titles(app) -> list[str]:
     """The titles of the rows of the tasks table, in id order."""
-    with app.app_context():
-        with engine_of(app).connect() as connection:
+    engine = reading(app)
+    try:
+        with engine.connect() as connection:
             return list(connection.execute(text("SELECT title FROM tasks ORDER BY id")).scalars())
+    finally:
+        engine.dispose()
 
 
 def account(username: str) -> dict:

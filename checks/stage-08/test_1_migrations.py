@@ -3,25 +3,21 @@
 import json
 
 import pytest
-from alembic.script import ScriptDirectory
 from sqlalchemy import Date, DateTime
 
 import expect
 from grader.plugin import CheckFailed
-from migration_steps import (COLLECTION, PASSWORD, SEEDED_PASSWORD, TEMPLATE_WARNING, columns, command_line,
-                             development_app, log_in, logged_in, run, step, succeeds, summary, tables, titles,
-                             upgraded)
-
-pytestmark = pytest.mark.filterwarnings(TEMPLATE_WARNING)
+from migration_steps import (COLLECTION, PASSWORD, SEEDED_PASSWORD, columns, command_line, development_app, log_in,
+                             logged_in, run, step, succeeds, summary, tables, titles, upgraded)
 
 TABLES = {"tasks", "users"}
 ROWS_NOTE = "this check upgrades, creates two tasks through the API, then runs the downgrade."
 
 
 @pytest.fixture
-def dev_app(request, app_module):
+def dev_app(app_module):
     """The development app, on this check's own empty SQLite file, as `flask db ...` on your machine would use."""
-    return development_app(app_module, request.node)
+    return development_app(app_module)
 
 
 @pytest.fixture
@@ -44,12 +40,10 @@ def two_tasks(dev_app) -> list[str]:
 
 def heads(app) -> list[str]:
     """The head revisions of the app's migrations folder, as Alembic reads them (each one a line of history)."""
-    with app.app_context():
-        config = app.extensions["migrate"].migrate.get_config()
-        try:
-            return list(ScriptDirectory.from_config(config).get_heads())
-        except Exception as exc:
-            raise CheckFailed("Alembic to read the chain of revisions", f"{type(exc).__name__}: {exc}") from None
+    try:
+        return app.migration_heads()
+    except Exception as exc:
+        raise CheckFailed("Alembic to read the chain of revisions", f"{type(exc).__name__}: {exc}") from None
 
 
 # --- Finding the migrations ------------------------------------------------------------------------------------

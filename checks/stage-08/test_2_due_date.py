@@ -5,9 +5,7 @@ import json
 import pytest
 
 import expect
-from migration_steps import COLLECTION, TEMPLATE_WARNING, create, logged_in, upgraded
-
-pytestmark = pytest.mark.filterwarnings(TEMPLATE_WARNING)
+from migration_steps import COLLECTION, create, logged_in, upgraded
 
 TASK_FIELDS = ("id", "title", "description", "status", "due_date", "created_at", "updated_at")
 DUE = "2026-03-15"

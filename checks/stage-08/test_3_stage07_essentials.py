@@ -3,10 +3,7 @@
 import pytest
 
 import expect
-from migration_steps import (COLLECTION, SEEDED_PASSWORD, TEMPLATE_WARNING, create, log_in, logged_in, succeeds,
-                             upgraded)
-
-pytestmark = pytest.mark.filterwarnings(TEMPLATE_WARNING)
+from migration_steps import COLLECTION, SEEDED_PASSWORD, create, log_in, logged_in, succeeds, upgraded
 
 
 @pytest.mark.hint("Keep stage 05's TestingConfig: TESTING = True and sqlite:///:memory:.",
