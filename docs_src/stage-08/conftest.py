@@ -21,6 +21,7 @@ def quick_hashing(monkeypatch):
     monkeypatch.setattr(models, "generate_password_hash", cheap)
 
 
+# --8<-- [start:migrated-app]
 @pytest.fixture
 def app():
     """A new app on its own in-memory database, brought to the head revision."""
@@ -40,6 +41,7 @@ def dev_app(tmp_path, monkeypatch):
 @pytest.fixture
 def dev_runner(dev_app):
     return dev_app.test_cli_runner()
+# --8<-- [end:migrated-app]
 
 
 @pytest.fixture

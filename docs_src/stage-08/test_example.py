@@ -35,6 +35,7 @@ def test_upgrade_builds_the_schema(dev_app, dev_runner):
     assert str(visited_on["type"]) == "DATE" and visited_on["nullable"]
 
 
+# --8<-- [start:migration-tests]
 def test_downgrade_drops_the_column_and_keeps_the_rows(dev_app, dev_runner):
     dev_runner.invoke(args=["db", "upgrade"])
     dev_runner.invoke(args=["init-db"])
@@ -51,6 +52,7 @@ def test_models_match_the_migrations(dev_runner):
     dev_runner.invoke(args=["db", "upgrade"])
     result = dev_runner.invoke(args=["db", "check"])
     assert result.exit_code == 0, result.output
+# --8<-- [end:migration-tests]
 
 
 def test_init_db_wants_an_upgraded_database(dev_app, dev_runner):
