@@ -1,4 +1,4 @@
-"""The bookmarks feature: every /api/bookmarks route."""
+"""The bookmarks feature: one blueprint holding every /api/bookmarks route."""
 
 from .routes import bookmarks_bp
 
