@@ -9,7 +9,9 @@ import json
 import os
 import resource
 import select
+import shutil
 import signal
+import stat
 import struct
 import subprocess
 import sys
@@ -61,10 +63,12 @@ class Worker:
                    *self.preload]
         if self.use_sandbox:
             command = sandbox.wrap(command, self.scratch, self.base_env)
-        log = open(self.log_path, "ab")
+        log = open_log(self.log_path)
         limits = dict(LIMITS)
         if self.cpu_seconds:
             limits[resource.RLIMIT_CPU] = self.cpu_seconds
+        # Root may raise its own hard limits; without bubblewrap (which drops every capability), take that away.
+        libc = _libc() if not self.use_sandbox and os.geteuid() == 0 else None
 
         def prepare():
             """In the child: limits that its code cannot raise again."""
@@ -73,12 +77,14 @@ class Worker:
                     resource.setrlimit(which, (value, value))
                 except (ValueError, OSError):
                     pass
+            if libc is not None:
+                libc.prctl(PR_CAPBSET_DROP, CAP_SYS_RESOURCE, 0, 0, 0)
 
         self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=log, cwd=self.scratch,
                                         env=self.base_env, preexec_fn=prepare, pass_fds=(to_worker_read,
                                                                                         from_worker_write),
                                         start_new_session=True)
-        log.close()
+        os.close(log)
         os.close(to_worker_read)
         os.close(from_worker_write)
         self.starts += 1
@@ -115,8 +121,15 @@ class Worker:
         data = b""
         while len(data) < count:
             left = deadline - time.monotonic()
-            ready = select.select([self.from_worker], [], [], max(left, 0))[0] if left > 0 else []
+            # In short steps: a worker that died while processes it started still hold the pipe open sends no EOF.
+            ready = select.select([self.from_worker], [], [], min(max(left, 0), 0.1))[0] if left > 0 else []
             if not ready:
+                code = self.process.poll() if self.process else None
+                if code is not None:
+                    self.stop()
+                    raise WorkerGone(describe_exit(code), self.log_tail())
+                if left > 0.1:
+                    continue
                 self.stop()
                 raise WorkerTimeout()
             chunk = os.read(self.from_worker, min(count - len(data), 1 << 20))
@@ -129,13 +142,7 @@ class Worker:
 
     def log_tail(self) -> str:
         """The end of what the student's code printed."""
-        try:
-            with open(self.log_path, "rb") as handle:
-                handle.seek(0, os.SEEK_END)
-                handle.seek(max(handle.tell() - LOG_KEPT, 0))
-                return handle.read().decode("utf-8", "replace")
-        except OSError:
-            return ""
+        return read_tail(self.log_path, LOG_KEPT)
 
     def stop(self) -> None:
         """Kill the worker and its whole process group; close the pipes."""
@@ -154,6 +161,74 @@ class Worker:
                     os.close(fd)
                 except OSError:
                     pass
+
+
+PR_CAPBSET_DROP, CAP_SYS_RESOURCE = 24, 24
+
+
+def _libc():
+    """The C library, for prctl; None where it cannot be loaded."""
+    try:
+        import ctypes
+
+        return ctypes.CDLL(None, use_errno=True)
+    except (OSError, ImportError):
+        return None
+
+
+# The worker's output file sits in the scratch folder, where the student's code can replace it with a link (to the
+# grader's ~/.bashrc, to /proc/self/environ) or a named pipe: the trusted side opens it without following links or
+# waiting on pipes, and only ever as a regular file.
+SAFE_OPEN = os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+
+
+def open_log(path: Path) -> int:
+    """The worker's output file opened for appending: a regular file, made afresh if something else took its name."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | SAFE_OPEN, 0o600)
+    except OSError:
+        fd = None
+    if fd is not None and stat.S_ISREG(os.fstat(fd).st_mode):
+        return fd
+    if fd is not None:
+        os.close(fd)
+    if os.path.isdir(path) and not os.path.islink(path):
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        os.unlink(path)
+    return os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_EXCL | SAFE_OPEN, 0o600)
+
+
+def read_tail(path: Path, limit: int) -> str:
+    """The last limit bytes of a regular file as text; nothing for a link, a named pipe or a missing file."""
+    try:
+        fd = os.open(path, os.O_RDONLY | SAFE_OPEN)
+    except OSError:
+        return ""
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return ""
+        os.lseek(fd, max(info.st_size - limit, 0), os.SEEK_SET)
+        chunks = []
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)[-limit:].decode("utf-8", "replace")
+    except OSError:
+        return ""
+    finally:
+        os.close(fd)
+
+
+def tail(path: Path, limit: int) -> str:
+    """The last limit bytes of a file, as text; nothing when it cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(0, os.SEEK_END)
+            handle.seek(max(handle.tell() - limit, 0))
+            return handle.read().decode("utf-8", "replace")
+    except OSError:
+        return ""
 
 
 def describe_exit(code: int | None) -> str:

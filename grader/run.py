@@ -10,6 +10,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .channel import read_tail
+from .channel import tail
 from .copying import CopyRefused, remove_tree, safe_copy
 from .manifest import ROOT, Stage
 from .sandbox import available
@@ -78,7 +80,7 @@ def grade(stage: Stage, target: Path, *, check_filter: str | None = None, verbos
             return outcome
         results = private / "results.json"
         command = [
-            sys.executable, "-m", "pytest", str(stage.checks_dir),
+            sys.executable, "-P", "-m", "pytest", str(stage.checks_dir),
             "-c", str(ROOT / "checks" / "pytest.ini"), "--rootdir", str(ROOT / "checks"),
             "-p", "grader.plugin", "-p", "no:cacheprovider", "--basetemp", str(scratch / "checks"),
             "--target", str(copy), "--stage", stage.id, "--app-spec", stage.app, "--results", str(results),
@@ -107,10 +109,11 @@ def grade(stage: Stage, target: Path, *, check_filter: str | None = None, verbos
         finally:
             _kill_group(proc)
         outcome.seconds = time.perf_counter() - started
-        printed = _tail(scratch / "worker-output.txt")
+        printed = tail(scratch / "worker-output.txt", OUTPUT_KEPT)
         if printed.strip():
             outcome.output += "\n--- what the app printed ---\n" + printed
-        data = read_results(results)
+        # A checks process that was killed did not write the results: whatever is in the file is not its verdict.
+        data = read_results(results) if proc.returncode is not None and proc.returncode >= 0 else None
         if data is not None:
             outcome.checks = data["checks"]
             outcome.error = outcome.error or data["error"]
@@ -122,17 +125,6 @@ def grade(stage: Stage, target: Path, *, check_filter: str | None = None, verbos
     for check in outcome.checks:
         check["weight"] = stage.weights.get(check["id"].split("::")[-1].split("[")[0], 1)
     return outcome
-
-
-def _tail(path: Path) -> str:
-    """The end of a text file, or nothing."""
-    try:
-        with path.open("rb") as handle:
-            handle.seek(0, os.SEEK_END)
-            handle.seek(max(handle.tell() - OUTPUT_KEPT, 0))
-            return handle.read().decode("utf-8", "replace")
-    except OSError:
-        return ""
 
 
 def _kill_group(proc: subprocess.Popen) -> None:
