@@ -1,6 +1,7 @@
 """Site basics: its address, nothing fetched from outside, the navigation's order, the two editions, and set-up
 commands that run."""
 
+import importlib.util
 import re
 import shlex
 import subprocess
@@ -126,3 +127,23 @@ def test_shown_commands_are_valid():
             assert words[2] in stages, line
         else:
             assert words == ["source", ".venv/bin/activate"], line
+
+
+def load_edition_hook():
+    """Import site_hooks/edition.py as mkdocs does, as a bare file."""
+    spec = importlib.util.spec_from_file_location("edition", ROOT / "site_hooks" / "edition.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_edition_hook_drops_or_expands_solution_lines():
+    """Student: the comment line goes; instructor: a collapsed block at the comment's indent, titled by the file."""
+    hook = load_edition_hook()
+    page = "1. Write the list.\n\n    <!-- solution: solutions/stage-05/app/tasks/routes.py:todo-list -->\n\nNext.\n"
+    assert hook.render(page, "student") == "1. Write the list.\n\n\nNext.\n"
+    expanded = hook.render(page, "instructor")
+    assert '    ??? example "Reference solution (instructors)"\n' in expanded
+    assert '        ```python title="app/tasks/routes.py"\n' in expanded
+    assert '        --8<-- "solutions/stage-05/app/tasks/routes.py:todo-list"\n' in expanded
+    assert expanded.endswith("Next.\n")
