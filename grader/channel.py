@@ -142,7 +142,7 @@ class Worker:
 
     def log_tail(self) -> str:
         """The end of what the student's code printed."""
-        return read_tail(self.log_path, LOG_KEPT)
+        return tail(self.log_path, LOG_KEPT)
 
     def stop(self) -> None:
         """Kill the worker and its whole process group; close the pipes."""
@@ -199,8 +199,8 @@ def open_log(path: Path) -> int:
     return os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_EXCL | SAFE_OPEN, 0o600)
 
 
-def read_tail(path: Path, limit: int) -> str:
-    """The last limit bytes of a regular file as text; nothing for a link, a named pipe or a missing file."""
+def tail(path: Path, limit: int) -> str:
+    """The last limit bytes of a regular file, as text; nothing for a link, a named pipe or a missing file."""
     try:
         fd = os.open(path, os.O_RDONLY | SAFE_OPEN)
     except OSError:
@@ -218,17 +218,6 @@ def read_tail(path: Path, limit: int) -> str:
         return ""
     finally:
         os.close(fd)
-
-
-def tail(path: Path, limit: int) -> str:
-    """The last limit bytes of a file, as text; nothing when it cannot be read."""
-    try:
-        with open(path, "rb") as handle:
-            handle.seek(0, os.SEEK_END)
-            handle.seek(max(handle.tell() - limit, 0))
-            return handle.read().decode("utf-8", "replace")
-    except OSError:
-        return ""
 
 
 def describe_exit(code: int | None) -> str:

@@ -10,7 +10,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .channel import read_tail
 from .channel import tail
 from .copying import CopyRefused, remove_tree, safe_copy
 from .manifest import ROOT, Stage
