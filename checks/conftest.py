@@ -52,8 +52,20 @@ def pytest_configure(config):
                               config.getoption("check_timeout"))
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionfinish(session):
+    """Before the results file is written: stop the worker and every process it started, so that none of the
+    student's processes (a detached daemon included) is alive once the file exists to be rewritten."""
+    stop_worker(session.config)
+
+
 def pytest_unconfigure(config):
-    """Stop the worker and anything it left running."""
+    """Stop the worker and anything it left running (again: a run can end without a session finish)."""
+    stop_worker(config)
+
+
+def stop_worker(config) -> None:
+    """Kill the worker's process group and every process below this one."""
     worker = getattr(config, "_worker", None)
     if worker is not None:
         worker.stop()

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from .safe_output import write_atomically
+
 # Seconds one check may run before it counts as hanging; generous, since a healthy check takes milliseconds.
 DEFAULT_CHECK_TIMEOUT = 5.0
 
@@ -173,13 +175,15 @@ def student_frame(exc: BaseException, target: str | None):
     return found
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_sessionfinish(session, exitstatus):
-    """Write the results file for the grader to read."""
+    """Write the results file for the grader to read: last (the checks' conftest has stopped the student's
+    processes by then), and whole, replacing whatever was put at its path."""
     config = session.config
     path = config.getoption("results")
     config._grader_exit = int(exitstatus)
     if path:
-        Path(path).write_text(json.dumps(config._grader, indent=1), encoding="utf-8")
+        write_atomically(Path(path), json.dumps(config._grader, indent=1))
 
 
 def pytest_collection_finish(session):
