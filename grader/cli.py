@@ -113,6 +113,11 @@ def grade_command(argv: list[str], console: Console) -> int:
 
         return watch(stage, target, console, poll=args.poll, **options)
     outcome = grade(stage, target, **options)
+    # Anything the graded app left running (adopted by this process if it killed the checks' process) ends before a
+    # single result is written, so that it cannot rewrite them.
+    from .channel import kill_descendants
+
+    kill_descendants()
     if args.junit:
         from .junit import write_junit
 
