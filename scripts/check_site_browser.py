@@ -6,9 +6,11 @@
 
 It builds the site, serves it on 127.0.0.1, and opens each page in a 1280x800 window of Debian's `chromium`
 (`apt-get install chromium`), driven through the DevTools protocol over a pipe, so no Python package is needed.
-With every tab panel and collapsed block opened, it reports each code block whose content is wider than the block
-(the reader must scroll sideways), and every request the pages make to a host other than 127.0.0.1. Exit status 0
-when there is nothing to report, 1 otherwise, 2 when Chromium or the build is missing.
+The site is served below a sub-path, as GitHub Pages serves it. With every tab panel and collapsed block opened,
+it reports each code block whose content is wider than the block (the reader must scroll sideways), every request
+the pages make to a host other than 127.0.0.1, and every part of a page that fails to load, on each page and on
+the 404 page a missing address shows. Exit status 0 when there is nothing to report, 1 otherwise, 2 when Chromium
+is missing.
 """
 
 import argparse
@@ -54,6 +56,9 @@ MEASURE = """(() => {
   }
   return JSON.stringify(found);
 })()"""
+# Served below a sub-path, as GitHub Pages serves a project site; a missing page shows the site's 404 page.
+PREFIX = "/flask-api-course"
+MISSING_PAGE = "/no/such/page/"
 PAGE_WAIT = 15.0
 SETTLE = 0.5
 
@@ -144,15 +149,33 @@ def build(destination: Path, edition: str, site_url: str) -> None:
 
 
 def serve(folder: Path) -> http.server.ThreadingHTTPServer:
-    """Serve folder on a free loopback port, in a background thread."""
-    handler = functools.partial(QuietHandler, directory=str(folder))
+    """Serve folder below PREFIX on a free loopback port, in a background thread."""
+    handler = functools.partial(PagesHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """A static file handler that does not log every request."""
+class PagesHandler(http.server.SimpleHTTPRequestHandler):
+    """Serve the site below PREFIX, and 404.html with status 404 for a missing page, as GitHub Pages does."""
+
+    def translate_path(self, path):
+        """The file for a path below PREFIX; a path elsewhere names no file."""
+        if not path.startswith(PREFIX + "/"):
+            return str(Path(self.directory) / "no such file")
+        return super().translate_path(path[len(PREFIX):])
+
+    def send_error(self, code, message=None, explain=None):
+        """Answer a missing file with the site's own 404 page."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def log_message(self, format, *args):
         """Stay quiet."""
@@ -173,8 +196,24 @@ def outside_requests(events: list[dict]) -> list[str]:
     return [url for url in urls if urlsplit(url).scheme not in LOCAL_SCHEMES and urlsplit(url).hostname != "127.0.0.1"]
 
 
+def failed_assets(events: list[dict]) -> list[str]:
+    """Stylesheets, scripts, images and other parts of the page that answered with an error or not at all."""
+    urls = {event["params"]["requestId"]: event["params"]["request"]["url"] for event in events
+            if event.get("method") == "Network.requestWillBeSent"}
+    failed = []
+    for event in events:
+        params = event.get("params", {})
+        if params.get("type") == "Document":
+            continue
+        if event.get("method") == "Network.responseReceived" and params["response"]["status"] >= 400:
+            failed.append(f"{params['response']['status']} {params['response']['url']}")
+        elif event.get("method") == "Network.loadingFailed" and not params.get("canceled"):
+            failed.append(f"{params.get('errorText')} {urls.get(params['requestId'], '?')}")
+    return failed
+
+
 def check_page(browser: Chromium, session: str, url: str) -> tuple[list[dict], list[str]]:
-    """Open one page; return its code blocks that scroll sideways and its requests to outside hosts."""
+    """Open one page; return its code blocks that scroll sideways and its other problems."""
     browser.events.clear()
     browser.send("Page.navigate", {"url": url}, session)
     if not browser.wait_for_event("Page.loadEventFired", PAGE_WAIT):
@@ -183,7 +222,9 @@ def check_page(browser: Chromium, session: str, url: str) -> tuple[list[dict], l
     result = browser.send("Runtime.evaluate", {"expression": MEASURE, "returnByValue": True}, session)
     blocks = json.loads(result["result"]["value"])
     browser.send("Browser.getVersion")
-    return blocks, outside_requests(browser.events)
+    problems = [f"request to an outside host: {url}" for url in outside_requests(browser.events)]
+    problems += [f"part of the page failed to load: {asset}" for asset in failed_assets(browser.events)]
+    return blocks, problems
 
 
 def main(argv: list[str]) -> int:
@@ -200,7 +241,7 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="site-browser-") as scratch:
         site = Path(scratch) / "site"
         server = serve(site)
-        base = f"http://127.0.0.1:{server.server_address[1]}"
+        base = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
         build(site, options.edition, base + "/")
         browser = Chromium(binary, Path(scratch) / "profile")
         try:
@@ -210,15 +251,15 @@ def main(argv: list[str]) -> int:
                 browser.send(method, {}, session)
             browser.send("Emulation.setDeviceMetricsOverride",
                          {"width": WIDTH, "height": HEIGHT, "deviceScaleFactor": 1, "mobile": False}, session)
-            for path in page_paths(site, options.all):
-                blocks, outside = check_page(browser, session, base + path)
+            for path in page_paths(site, options.all) + [MISSING_PAGE]:
+                blocks, problems = check_page(browser, session, base + path)
                 for block in blocks:
                     print(f"{path}: code scrolls sideways ({block['widest']} columns, {block['scroll']} px in "
                           f"{block['client']} px) {block['title'] or '(no title)'}: {block['first']!r}")
-                for url in outside:
-                    print(f"{path}: request to an outside host: {url}")
-                findings += len(blocks) + len(outside)
-                print(f"{path}: {len(blocks)} wide code blocks, {len(outside)} outside requests", file=sys.stderr)
+                for problem in problems:
+                    print(f"{path}: {problem}")
+                findings += len(blocks) + len(problems)
+                print(f"{path}: {len(blocks)} wide code blocks, {len(problems)} other problems", file=sys.stderr)
         finally:
             browser.close()
             server.shutdown()
