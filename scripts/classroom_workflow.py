@@ -4,19 +4,23 @@
     python scripts/classroom_workflow.py --check  exit 1 if the committed workflow is out of date
 """
 
+import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from grader.classroom import runner_id  # noqa: E402
 from grader.manifest import MANIFEST, load_stages, tomllib  # noqa: E402
 
 WORKFLOW = ROOT / ".github" / "workflows" / "classroom.yml"
 
 HEAD = '''# GitHub Classroom autograding: grades every stage with the course grader and reports the points.
-# Each grading step writes grade.py's --json results (documented on the site's grading page), base64-encoded,
-# to a step output; the reporter reads one <RUNNER>_RESULTS variable per runner id and adds up the scores.
+# Each grading step writes grade.py's compact --classroom result (documented on the site's Instructor guide),
+# base64-encoded, to a step output; the reporter reads one <RUNNER>_RESULTS variable per runner id (letters and
+# digits only: stage01 for stage-01) and adds up the scores. A result stays well under Linux's 128 KiB limit per
+# environment variable, and a stage that cannot be graded still gives a valid result, with 0 points.
 # Generated from course.toml by scripts/classroom_workflow.py: edit that script, not this file.
 name: Autograding Tests
 "on":
@@ -56,27 +60,46 @@ jobs:
 '''
 
 # Every step runs even after a stage fails, and each keeps grade.py's exit status (0 all pass, 1 some checks fail,
-# 2 not gradable), so a failing stage shows as a failed step instead of being hidden.
+# 2 not gradable), so a failing stage shows as a failed step instead of being hidden. Should grade.py print no valid
+# JSON at all (a broken environment), the step puts an error result in its place: the reporter needs one per runner.
 STEP = '''      - name: Grade {id} · {title}
-        id: {id}
+        id: {runner}
         if: always()
         run: |
           status=0
-          .venv/bin/python grade.py {id} --json > {id}.json || status=$?
+          .venv/bin/python grade.py {id} --classroom > {id}.json || status=$?
+          if ! python3 -c 'import json, sys; json.load(open(sys.argv[1]))' {id}.json 2> /dev/null; then
+            cat > {id}.json <<'END'
+{fallback}
+          END
+          fi
           echo "result=$(base64 -w 0 {id}.json)" >> "$GITHUB_OUTPUT"
           exit $status
 '''
 
 
+def fallback(stage) -> str:
+    """The error result a step writes when grade.py printed no valid JSON, as lines of the step's script."""
+    message = json.dumps(f"grade.py gave no result for {stage.id}: see the log of this step.")
+    lines = ['{"version": 3, "status": "error", "stage": "%s", "score": 0, "max_score": 0,' % stage.id,
+             f' "message": {message},',
+             ' "tests": [{"name": "Grading %s", "status": "error", "score": 0, "max_score": 0,' % stage.id,
+             f'            "line_no": 0, "message": {message}}}]}}']
+    return "\n".join(" " * 10 + line for line in lines)
+
+
 def render() -> str:
     """The workflow's text for the current manifest."""
     stages = load_stages()
-    text = HEAD.format(**course_source()) + "".join(STEP.format(id=stage.id, title=stage.title) for stage in stages)
+    text = HEAD.format(**course_source())
+    text += "".join(STEP.format(id=stage.id, title=stage.title, runner=runner_id(stage), fallback=fallback(stage))
+                    for stage in stages)
     text += "      - name: Autograding Reporter\n        if: always()\n"
     text += "        uses: classroom-resources/autograding-grading-reporter@v1\n"
     text += "        env:\n"
-    text += "".join(f'          {s.id.upper()}_RESULTS: "${{{{ steps.{s.id}.outputs.result }}}}"\n' for s in stages)
-    text += f"        with:\n          runners: {','.join(stage.id for stage in stages)}\n"
+    text += "".join(f'          {runner_id(s).upper()}_RESULTS: "${{{{ steps.{runner_id(s)}.outputs.result }}}}"\n'
+                    for s in stages)
+    text += f"        with:\n          runners: {','.join(runner_id(stage) for stage in stages)}\n"
     return text
 
 
