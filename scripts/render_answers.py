@@ -18,8 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from doc_requests import ANSWERS, RequestFile, expected_answer_files, mask, request_files, run_both_tabs, \
-    tab_differences  # noqa: E402
+from doc_requests import (ANSWERS, RequestFile, expected_answer_files, mask, request_files,  # noqa: E402
+                          run_both_tabs, tab_differences)
 
 # Each file runs two servers at once; two files at a time is as much as a small machine takes.
 FILES_AT_ONCE = 2

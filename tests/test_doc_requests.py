@@ -8,8 +8,9 @@ import functools
 
 import pytest
 
-from doc_requests import ANSWERS, TABS, TabRun, expected_answer_files, mask, request_files, run_both_tabs,\
-    tab_differences
+from grader.manifest import ROOT
+from doc_requests import (ANSWERS, TABS, TabRun, expected_answer_files, mask, request_files, run_both_tabs,
+                          tab_differences)
 
 FILES = request_files()
 RERUN = "run python scripts/render_answers.py"
@@ -68,7 +69,7 @@ def test_committed_answers_are_current(file):
     assert run.error is None, run.error
     for name, answer in run.answers.items():
         path = file.answers_dir / f"{name}.txt"
-        assert path.is_file(), f"{path.relative_to(ANSWERS.parent.parent.parent)} is missing: {RERUN}"
+        assert path.is_file(), f"{path.relative_to(ROOT)} is missing: {RERUN}"
         committed = path.read_text(encoding="utf-8")
         assert mask(committed) == mask(answer.text()), f"{path.name} of {file.id} is out of date: {RERUN}"
 
