@@ -42,6 +42,27 @@ def answer_field(response, name: str, kind, request: str):
     return value
 
 
+def oauth_shape(response, access: str, request: str) -> None:
+    """A token answer with the tokens at its top level is the whole OAuth 2.0 shape (RFC 6749, section 5.1):
+    "token_type" Bearer and "expires_in" the access token's lifetime in seconds. Tokens under a success envelope's
+    "data" are accepted as they are."""
+    body = expect.json_object(response, request)
+    if "access_token" not in body:
+        return
+    token_type = body.get("token_type")
+    expect.that(isinstance(token_type, str) and token_type.lower() == "bearer",
+                f'"token_type": "Bearer" next to the access_token in the answer to {request}', f"{token_type!r:.80}",
+                "with the tokens at the top level, the answer is the OAuth 2.0 token response; token_response() "
+                "in app/responses.py makes it.")
+    seconds = body.get("expires_in")
+    issued = claims(access, '"access_token"')
+    lifetime = issued.get("exp", 0) - issued.get("iat", 0) if isinstance(issued.get("exp"), int) else None
+    expect.that(isinstance(seconds, int) and not isinstance(seconds, bool) and lifetime is not None
+                and abs(seconds - lifetime) <= 1,
+                f'"expires_in" in the answer to {request} to be the access token\'s lifetime in seconds ({lifetime})',
+                f"{seconds!r:.80}")
+
+
 def step(response, code: int, request: str, note: str) -> None:
     """A request a check makes on its way answers with code; otherwise fail, noting what the check was doing."""
     expect.that(response.status_code == code, f"{request} to answer with status {code}", expect.describe(response),

@@ -3,8 +3,8 @@
 import pytest
 
 import expect
-from auth_requests import (PASSWORD, SEEDED_PASSWORD, account, answer_field, as_json, claims, login_response, register,
-                           seeded, tokens)
+from auth_requests import (PASSWORD, SEEDED_PASSWORD, account, answer_field, as_json, claims, login_response,
+                           oauth_shape, register, seeded, tokens)
 
 
 def holds_password(value) -> bool:
@@ -102,12 +102,17 @@ def test_password_not_stored_in_plain_text(app, client):
 # --- Logging in ------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.hint("Answer 200 with an access_token (create_access_token) and a refresh_token "
+@pytest.mark.hint("Answer token_response() with an access_token (create_access_token) and a refresh_token "
                   "(create_refresh_token).", section="logging-in", todo="todo-login")
 def test_login_answers_two_tokens(client):
     """POST /auth/login with the right password answers 200 with an access token and a refresh token"""
     register(client, account("tester"))
-    access, refresh = tokens(client, "tester")
+    request = 'POST /auth/login as "tester"'
+    response = login_response(client, "tester", PASSWORD)
+    expect.status(response, 200, request)
+    access = answer_field(response, "access_token", str, request)
+    refresh = answer_field(response, "refresh_token", str, request)
+    oauth_shape(response, access, request)
     access_claims = claims(access, '"access_token"')
     refresh_claims = claims(refresh, '"refresh_token"')
     expect.equal(access_claims.get("type"), "access", 'the "type" claim of the access token')

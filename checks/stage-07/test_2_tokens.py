@@ -7,7 +7,8 @@ import jwt as pyjwt
 import pytest
 
 import expect
-from auth_requests import COLLECTION, account, answer_field, bearer, claims, logged_in, refused, register, tokens
+from auth_requests import (COLLECTION, account, answer_field, bearer, claims, logged_in, oauth_shape, refused, register,
+                           tokens)
 from grader.plugin import CheckFailed
 
 ONE_HOUR, SEVEN_DAYS = 3600, 7 * 24 * 3600
@@ -88,6 +89,7 @@ def test_refresh_gives_working_access_token(client):
     response = client.post("/auth/refresh", headers=bearer(refresh))
     expect.status(response, 200, request)
     access = answer_field(response, "access_token", str, request)
+    oauth_shape(response, access, request)
     expect.success(client.get(COLLECTION, headers=bearer(access)), 200,
                    f"GET {COLLECTION} with the access token from /auth/refresh")
 

@@ -6,7 +6,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
 from ..models import User
-from ..responses import success_response
+from ..responses import success_response, token_response
 
 auth_bp = Blueprint("auth", __name__)
 
@@ -65,7 +65,7 @@ def register():
 @auth_bp.post("/login")
 def login():
     """Trade a username and password for an access token and a refresh token."""
-    # --8<-- [start:todo-login] credentials(); one 401 for any bad name or password; else 200, tokens for str(user.id).
+    # --8<-- [start:todo-login] credentials(); one 401 for a bad name or password; else token_response(), str(user.id).
     fields = credentials(LOGIN_FIELDS)
     user = db.session.scalar(db.select(User).where(User.username == fields["username"]))
     # One answer for both mistakes, so that nobody can use this route to find out which usernames exist.
@@ -75,7 +75,7 @@ def login():
     identity = str(user.id)
     access_token = create_access_token(identity=identity, additional_claims={"role": user.role})
     refresh_token = create_refresh_token(identity=identity)
-    return success_response({"access_token": access_token, "refresh_token": refresh_token})
+    return token_response(access_token, refresh_token)
     # --8<-- [end:todo-login]
 # --8<-- [end:login]
 
@@ -85,12 +85,12 @@ def login():
 @jwt_required(refresh=True)
 def refresh():
     """Trade a valid refresh token (and only a refresh token) for a new access token."""
-    # --8<-- [start:todo-refresh] Find the user get_jwt_identity() names; answer 200 with a new access token and role.
+    # --8<-- [start:todo-refresh] Find the user get_jwt_identity() names; token_response() with a new access token.
     user = db.session.get(User, int(get_jwt_identity()))
     if user is None:
         abort(401, description="The account this token was issued for no longer exists.")
     # The role is read again now, so a change of role shows up in the next access token.
     access_token = create_access_token(identity=str(user.id), additional_claims={"role": user.role})
-    return success_response({"access_token": access_token})
+    return token_response(access_token)
     # --8<-- [end:todo-refresh]
 # --8<-- [end:refresh]

@@ -6,7 +6,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
 from ..models import User
-from ..responses import success_response
+from ..responses import success_response, token_response
 
 auth_bp = Blueprint("auth", __name__)
 
@@ -67,7 +67,7 @@ def login():
     identity = str(user.id)
     access_token = create_access_token(identity=identity, additional_claims={"role": user.role})
     refresh_token = create_refresh_token(identity=identity)
-    return success_response({"access_token": access_token, "refresh_token": refresh_token})
+    return token_response(access_token, refresh_token)
 
 
 @auth_bp.post("/refresh")
@@ -79,4 +79,4 @@ def refresh():
         abort(401, description="The account this token was issued for no longer exists.")
     # The role is read again now, so a change of role shows up in the next access token.
     access_token = create_access_token(identity=str(user.id), additional_claims={"role": user.role})
-    return success_response({"access_token": access_token})
+    return token_response(access_token)

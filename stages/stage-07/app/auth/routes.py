@@ -6,7 +6,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
 from ..models import User
-from ..responses import success_response
+from ..responses import success_response, token_response
 
 auth_bp = Blueprint("auth", __name__)
 
@@ -43,7 +43,7 @@ def register():
 @auth_bp.post("/login")
 def login():
     """Trade a username and password for an access token and a refresh token."""
-    # TODO: credentials(); one 401 for any bad name or password; else 200, tokens for str(user.id).
+    # TODO: credentials(); one 401 for a bad name or password; else token_response(), str(user.id).
     return {"error": "Not implemented yet: see the TODO in app/auth/routes.py."}, 501
 
 
@@ -51,5 +51,5 @@ def login():
 @jwt_required(refresh=True)
 def refresh():
     """Trade a valid refresh token (and only a refresh token) for a new access token."""
-    # TODO: Find the user get_jwt_identity() names; answer 200 with a new access token and role.
+    # TODO: Find the user get_jwt_identity() names; token_response() with a new access token.
     return {"error": "Not implemented yet: see the TODO in app/auth/routes.py."}, 501
