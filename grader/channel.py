@@ -30,6 +30,7 @@ LIMITS = {
     resource.RLIMIT_CORE: 0,
 }
 LOG_KEPT = 20_000
+STARTUP_SECONDS = 60
 
 
 class WorkerGone(Exception):
@@ -54,6 +55,7 @@ class Worker:
         self.log_path = scratch / "worker-output.txt"
         self.starts = 0
         self.preload: list[str] = []
+        self.ready = False
 
     def start(self) -> None:
         """Start the worker process, its pipe ends named on its command line."""
@@ -64,6 +66,18 @@ class Worker:
         if self.use_sandbox:
             command = sandbox.wrap(command, self.scratch, self.base_env)
         log = open_log(self.log_path)
+        self.ready = False
+        self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=log, cwd=self.scratch,
+                                        env=self.base_env, preexec_fn=self.limiter(), pass_fds=(to_worker_read,
+                                                                                               from_worker_write),
+                                        start_new_session=True)
+        os.close(log)
+        os.close(to_worker_read)
+        os.close(from_worker_write)
+        self.starts += 1
+
+    def limiter(self):
+        """The function a child runs before the student's code: limits that its code cannot raise again."""
         limits = dict(LIMITS)
         if self.cpu_seconds:
             limits[resource.RLIMIT_CPU] = self.cpu_seconds
@@ -71,7 +85,7 @@ class Worker:
         libc = _libc() if not self.use_sandbox and os.geteuid() == 0 else None
 
         def prepare():
-            """In the child: limits that its code cannot raise again."""
+            """In the child: set the limits, drop the capability to raise them."""
             for which, value in limits.items():
                 try:
                     resource.setrlimit(which, (value, value))
@@ -80,27 +94,54 @@ class Worker:
             if libc is not None:
                 libc.prctl(PR_CAPBSET_DROP, CAP_SYS_RESOURCE, 0, 0, 0)
 
-        self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=log, cwd=self.scratch,
-                                        env=self.base_env, preexec_fn=prepare, pass_fds=(to_worker_read,
-                                                                                        from_worker_write),
-                                        start_new_session=True)
-        os.close(log)
-        os.close(to_worker_read)
-        os.close(from_worker_write)
-        self.starts += 1
+        return prepare
+
+    def spawn(self, command: list[str], env: dict[str, str], cwd: Path, log_path: Path) -> subprocess.Popen:
+        """Start another process that runs the student's code (a WSGI server, a command-line tool) under the
+        worker's protections: the same limits and sandbox, exactly env as its environment (start from base_env),
+        cwd (inside scratch) as its folder, its output appended to log_path, in a process group of its own. Stop it
+        with stop_process(); kill_descendants() at the end of the run takes any that is left."""
+        if self.use_sandbox:
+            command = sandbox.wrap(command, self.scratch, env, cwd)
+        log = open_log(log_path)
+        try:
+            return subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=log, cwd=cwd, env=env,
+                                    preexec_fn=self.limiter(), start_new_session=True)
+        finally:
+            os.close(log)
+
+    def run(self, command: list[str], env: dict[str, str], cwd: Path, log_path: Path,
+            timeout: float) -> int | None:
+        """spawn() a command and wait for it to end; its exit code, or None when it ran over timeout seconds (it is
+        killed then, with everything it started). Its output is in log_path: read it with tail()."""
+        process = self.spawn(command, env, cwd, log_path)
+        try:
+            return process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return None
+        finally:
+            stop_process(process)
 
     def ask(self, message: dict, timeout: float) -> dict:
         """Send one request and wait for its answer; kill the worker if it takes longer than timeout seconds."""
         if self.process is None or self.process.poll() is not None:
             self.stop()
             self.start()
+        if not self.ready:
+            # The worker says it is ready once its libraries are imported: that start-up, however slow the
+            # machine, is not charged to the check's time limit.
+            self._receive(time.monotonic() + STARTUP_SECONDS)
+            self.ready = True
         data = json.dumps(message).encode()
         try:
             os.write(self.to_worker, struct.pack(">I", len(data)) + data)
         except OSError:
             self.stop()
             raise WorkerGone("The app's process ended before the request could be sent.", self.log_tail()) from None
-        deadline = time.monotonic() + timeout
+        return self._receive(time.monotonic() + timeout)
+
+    def _receive(self, deadline: float) -> dict:
+        """Read one answer before the deadline; kill the worker if it comes late, too large or malformed."""
         header = self._read(4, deadline)
         (size,) = struct.unpack(">I", header)
         if size > ANSWER_LIMIT:
@@ -161,6 +202,18 @@ class Worker:
                     os.close(fd)
                 except OSError:
                     pass
+
+
+def stop_process(process: subprocess.Popen) -> None:
+    """Kill a process that spawn() started, and its whole process group; wait for it."""
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    try:
+        process.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        pass
 
 
 PR_CAPBSET_DROP, CAP_SYS_RESOURCE = 24, 24

@@ -498,4 +498,5 @@ def cheap_password_hashing() -> None:
 
 preload(sys.argv[3:])
 cheap_password_hashing()
+send({"ready": True})
 serve()
