@@ -28,6 +28,8 @@ class Stage:
     flask_app: str = "app"
     weights: dict = field(default_factory=dict)
     prepare: list = field(default_factory=list)
+    # "app": the checks grade the student's app; "tests": the student writes tests/ and grader/suite.py grades them.
+    kind: str = "app"
 
     @property
     def starter_dir(self) -> Path:

@@ -64,6 +64,11 @@ def grade(stage: Stage, target: Path, *, check_filter: str | None = None, verbos
           check_timeout: float | None = None, cpu_seconds: int | None = None,
           wall_seconds: float = RUN_TIMEOUT, sandbox: bool | None = None) -> Outcome:
     """Grade a scratch copy of target: the checks in a pytest process, the student's app in its worker."""
+    if stage.kind == "tests":
+        # The student wrote tests, not an app: their suite runs against the grader's apps (grader/suite.py).
+        from .suite import grade_suite
+
+        return grade_suite(stage, target, check_filter=check_filter, verbose=verbose, sandbox_choice=sandbox)
     target = target.resolve()
     outcome = Outcome(stage=stage, target=target)
     started = time.perf_counter()
