@@ -20,6 +20,16 @@ def describe(response) -> str:
     return f"{response.status_code} ({kind}) with body: {body.strip() or '(empty)'}"
 
 
+def shown(value, limit: int = 300) -> str:
+    """A value as the chapters write it: JSON (null, true, {"status": "ok"}) when it is JSON data, else its repr;
+    cut to limit characters."""
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def that(condition: bool, expected: str, got: str, detail: str | None = None) -> None:
     """Fail the check unless condition holds."""
     if not condition:
@@ -43,7 +53,7 @@ def json_body(response, request: str = "the response"):
 def json_object(response, request: str = "the response") -> dict:
     """The response is a JSON object; return it."""
     body = json_body(response, request)
-    that(isinstance(body, dict), f"{request} to be a JSON object {{...}}", f"a {type(body).__name__}: {body!r:.200}")
+    that(isinstance(body, dict), f"{request} to be a JSON object {{...}}", f"{_json_kind(body)}: {shown(body, 200)}")
     return body
 
 
@@ -53,13 +63,26 @@ def key(body: dict, name: str, kind=None, where: str = "the JSON body"):
     value = body[name]
     if kind is not None:
         that(isinstance(value, kind) and not (kind is int and isinstance(value, bool)),
-             f'"{name}" to be {_kind_name(kind)}', f"{value!r:.200}")
+             f'"{name}" to be {_kind_name(kind)}', shown(value, 200))
     return value
 
 
 def equal(actual, expected, what: str) -> None:
     """Two values are equal."""
-    that(actual == expected, f"{what} to be {expected!r}", f"{actual!r:.300}")
+    that(actual == expected, f"{what} to be {shown(expected)}", shown(actual))
+
+
+def _json_kind(value) -> str:
+    """The JSON name of a value's type: an array, a string, a number, true or false, null."""
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "null" if value is None else f"a {type(value).__name__}"
 
 
 def _kind_name(kind) -> str:
@@ -87,7 +110,7 @@ def error(response, code: int, request: str = "the request") -> str:
     that(body.get("status") == "error" and isinstance(detail, dict) and isinstance(detail.get("message"), str),
          'an error envelope {"status": "error", "error": {"message": "..."}}', _excerpt(body))
     message = detail["message"]
-    that(bool(message.strip()), "a non-empty error message", repr(message))
+    that(bool(message.strip()), "a non-empty error message", shown(message))
     return message
 
 

@@ -35,6 +35,10 @@ def grade_parser() -> argparse.ArgumentParser:
                         help="print the compact result GitHub Classroom's reporter reads (always a valid result)")
     parser.add_argument("--junit", type=Path, metavar="FILE", help="also write the results as JUnit XML")
     parser.add_argument("-k", "--check", metavar="WORDS", help="run only the checks whose name or title contains all these words")
+    parser.add_argument("--all", action="store_true", dest="full",
+                        help="show every check, and every failure in full (default: the first failure in full)")
+    parser.add_argument("--curl", action="store_true", help="write the request to try by hand with curl, not HTTPie")
+    parser.add_argument("--list", action="store_true", help="list the stage's checks (names and titles); run none")
     parser.add_argument("--verbose", action="store_true", help="also show pytest's own output and tracebacks")
     parser.add_argument("--timeout", type=float, metavar="SECONDS", help="time limit for one check (default 5)")
     parser.add_argument("--watch", action="store_true", help="grade again every time you save a file")
@@ -110,19 +114,32 @@ def grade_command(argv: list[str], console: Console) -> int:
         return show_progress(console)
     if args.classroom:
         return classroom_command(args)
+    if args.list:
+        from .listing import collected_checks, print_listing
+
+        stage = find_stage(args.stage)
+        checks = collected_checks(stage, args.check)
+        if not checks:
+            raise UsageError(f"-k {args.check} selects no check of {stage.id}.")
+        print_listing(stage, checks, console, args.check)
+        return EXIT_PASS
     stage, target = resolve(args)
+    display = {"full": args.full, "curl": args.curl, "selected": args.check}
     options = {"check_filter": args.check, "verbose": args.verbose, "check_timeout": args.timeout,
                "sandbox": sandbox_choice(args)}
     if args.watch:
         from .watch import watch
 
-        return watch(stage, target, console, poll=args.poll, **options)
+        return watch(stage, target, console, poll=args.poll, display=display, **options)
     outcome = grade(stage, target, **options)
     # Anything the graded app left running (adopted by this process if it killed the checks' process) ends before a
     # single result is written, so that it cannot rewrite them.
     from .channel import kill_descendants
 
     kill_descendants()
+    if args.check and not outcome.checks and not outcome.error:
+        raise UsageError(f"-k {args.check} selects no check of {stage.id}: "
+                         f"`python grade.py {stage.id} --list` shows their names and titles.")
     if args.junit:
         from .junit import write_junit
 
@@ -130,7 +147,7 @@ def grade_command(argv: list[str], console: Console) -> int:
     if args.json:
         sys.stdout.write(json.dumps(to_json(outcome), indent=2) + "\n")
     else:
-        print_outcome(outcome, console, verbose=args.verbose)
+        print_outcome(outcome, console, verbose=args.verbose, **display)
     if outcome.error:
         return EXIT_USAGE
     return EXIT_PASS if outcome.status == "pass" else EXIT_FAIL
@@ -193,14 +210,20 @@ def hint_command(argv: list[str], console: Console) -> int:
 
 
 def reset_command(argv: list[str], console: Console) -> int:
-    """python grade.py reset STAGE [FILE]."""
-    from .reset import reset
+    """python grade.py reset STAGE [FILE] · python grade.py reset --undo STAGE."""
+    from .reset import reset, undo
 
     parser = argparse.ArgumentParser(prog="grade.py reset", description="Put back the starter of a stage or of one "
                                      "file; your current version is moved to a backup folder first.")
     parser.add_argument("stage")
     parser.add_argument("file", nargs="?", help="one file of the stage, e.g. app.py (default: the whole stage)")
+    parser.add_argument("--undo", action="store_true", help="put the latest backup of the stage back (what is "
+                        "there now is backed up first)")
     args = parser.parse_args(argv)
+    if args.undo:
+        if args.file:
+            raise UsageError("reset --undo takes a stage only: it puts back whatever the latest reset moved aside.")
+        return undo(find_stage(args.stage), console)
     return reset(find_stage(args.stage), args.file, console)
 
 

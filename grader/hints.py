@@ -70,8 +70,10 @@ def show_hint(outcome: Outcome, console: Console, *, more: bool = False, show_so
     console.print(Text.assemble(("First failing check: ", "bold"), check["title"]))
     console.print(Padding(Text(check.get("message") or ""), (0, 0, 0, 2)))
     hint = check.get("hint") or {}
-    console.print(Padding(Text.assemble(("hint: ", "dim"), (hint.get("text") or "Read the check's message above.",
-                                                            "cyan")), (0, 0, 0, 2)))
+    advice = hint.get("text") or "Read the check's message above."
+    if check.get("blocked"):
+        advice = check["blocked"]["text"][:1].upper() + check["blocked"]["text"][1:] + ": write that part first."
+    console.print(Padding(Text.assemble(("hint: ", "dim"), (advice, "cyan")), (0, 0, 0, 2)))
     if not more and not show_solution:
         console.print(Text("Still stuck? python grade.py hint " + stage.id + " --more", style="dim"))
         return 1
@@ -102,7 +104,7 @@ def _print_solution(target: Path, solution: Path, region: dict | None, console: 
     console.print()
     if region:
         console.print(Text(f"The reference solution for this part ({region['file']}):", style="bold"))
-        console.print(Syntax(region["code"], "python", dedent=True))
+        console.print(Syntax(region["code"], "python", dedent=True, word_wrap=True))
         files = [region["file"]]
     else:
         files = [rel.as_posix() for rel in solution_files(solution) if rel.suffix == ".py"]
@@ -114,7 +116,7 @@ def _print_solution(target: Path, solution: Path, region: dict | None, console: 
             diff = _hunks_about(diff, region)
         if diff:
             console.print(Text(f"Your {file} compared with the solution (- yours, + solution):", style="bold"))
-            console.print(Syntax("".join(diff), "diff"))
+            console.print(Syntax("".join(diff), "diff", word_wrap=True))
 
 
 def _hunks_about(diff: list[str], region: dict) -> list[str]:

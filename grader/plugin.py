@@ -76,13 +76,15 @@ def pytest_collection_modifyitems(session, config, items):
             hint["section"] = marker.kwargs.get("section")
             hint["todo"] = marker.kwargs.get("todo")
         code, line = _source_of(item)
-        title = doc.splitlines()[0].strip()
+        title = group_title = doc.splitlines()[0].strip()
         callspec = getattr(item, "callspec", None)
         if callspec is not None:
             title += f" [{callspec.id}]"
         item._grader = {
             "id": item.nodeid,
             "title": title,
+            "group": item.nodeid.split("[")[0],
+            "group_title": group_title,
             "status": "error",
             "message": "The check did not run.",
             "hint": hint,
@@ -126,6 +128,8 @@ def pytest_runtest_makereport(item, call):
         session = getattr(item, "remote_session", None)
         if session is not None and session.crashes and not record.get("detail"):
             record["detail"] = crash_note(session.crashes[-1])
+        if session is not None and status == "fail" and not call.excinfo.errisinstance(CheckTimeout):
+            note_requests(record, session.exchanges, target)
     elif report.skipped and call.when in ("setup", "call"):
         record.update(status="skip", message=str(call.excinfo.value) if call.excinfo else "skipped")
     return report
@@ -149,6 +153,19 @@ def explain(exc: BaseException, target: str | None, config) -> dict:
     if where:
         message += f" ({where[0]}, line {where[1]})"
     return {"message": message}
+
+
+def note_requests(record: dict, exchanges: list[dict], target: str | None) -> None:
+    """Add to a failure what its requests show: the part not written yet that blocked it, and the request to try
+    by hand (the blocking one, or else the check's last)."""
+    from .diagnose import blocked_by
+
+    blocked = blocked_by(exchanges, target, record.get("expected") or record.get("message"))
+    if blocked:
+        record["blocked"] = {key: blocked[key] for key in ("request", "status", "text", "todo")}
+        record["request"] = blocked["sent"]
+    elif exchanges:
+        record["request"] = exchanges[-1]["request"]
 
 
 def crash_note(crash: dict) -> str:

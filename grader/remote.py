@@ -26,6 +26,8 @@ class Session:
         self.fresh = True
         self.crashes: list[dict] = []
         self.apps: dict[int, RemoteApp] = {}
+        # Every request of the current check and its answer, for the failure's "blocked by" and "try" lines.
+        self.exchanges: list[dict] = []
 
     def app(self, handle: int, module: "RemoteModule") -> "RemoteApp":
         """The one proxy for an app handle, so that the same app in the worker is the same object here."""
@@ -38,6 +40,7 @@ class Session:
         self.fresh = True
         self.crashes = []
         self.apps = {}
+        self.exchanges = []
 
     def ask(self, op: str, **message) -> dict:
         """Send one operation with the check's environment and working folder; return the worker's answer."""
@@ -334,6 +337,7 @@ class RemoteClient:
         response.warnings = answer.get("warnings", [])
         if response.crashes:
             self.app._session.crashes.extend(response.crashes)
+        self.app._session.exchanges.append(exchange(self.app, path, method.upper(), kwargs, response))
         return response
 
     def get(self, path: str = "/", **kwargs) -> RemoteResponse:
@@ -363,6 +367,23 @@ class RemoteClient:
     def options(self, path: str = "/", **kwargs) -> RemoteResponse:
         """OPTIONS path."""
         return self.open(path, method="OPTIONS", **kwargs)
+
+
+EXCHANGE_BODY_LIMIT = 4000
+
+
+def exchange(app: "RemoteApp", path: str, method: str, kwargs: dict, response) -> dict:
+    """One request of a check and the start of its answer, as plain data (a too-large body is left out)."""
+    sent = {"method": method, "path": path}
+    for name in ("json", "data", "headers", "query_string", "content_type"):
+        if name in kwargs:
+            sent[name] = kwargs[name]
+    if "data_b64" in kwargs:
+        sent["data"] = base64.b64decode(kwargs["data_b64"]).decode("utf-8", "replace")
+    if len(repr(sent)) > EXCHANGE_BODY_LIMIT:
+        sent = {"method": method, "path": path, "too_large": True}
+    return {"request": sent, "status": response.status_code,
+            "body": response.get_data()[:EXCHANGE_BODY_LIMIT].decode("utf-8", "replace"), "app": app}
 
 
 class RemoteRunner:

@@ -1,9 +1,14 @@
 """Present a grading outcome: for a person (rich text) or for machines (JSON)."""
 
+import functools
+import os
 import platform
 import re
+import shlex
+import socket
 from importlib import metadata
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from rich.console import Console
 from rich.markup import escape
@@ -12,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__
+from .diagnose import reproduce
 from .manifest import ROOT, Stage, load_stages
 from .run import Outcome
 
@@ -36,7 +42,10 @@ def chapter_sections(stage: Stage) -> dict[str, str]:
 
 
 def hint_text(check: dict, stage: Stage, sections: dict[str, str]) -> str | None:
-    """The hint line for a failed check: its advice and the chapter section to read."""
+    """The hint line for a failed check: what blocks it (a part not written yet), or else its advice and the
+    chapter section to read."""
+    if check.get("blocked"):
+        return check["blocked"]["text"][:1].upper() + check["blocked"]["text"][1:] + "."
     hint = check.get("hint") or {}
     parts = []
     if hint.get("text"):
@@ -47,9 +56,44 @@ def hint_text(check: dict, stage: Stage, sections: dict[str, str]) -> str | None
 
 
 def section_reference(stage: Stage, section: str, sections: dict[str, str]) -> str:
-    """'"Heading" in site/chapters/….md#anchor' for a section of the stage's chapter."""
-    page = (Path("site") / stage.chapter).as_posix()
-    return f'"{sections.get(section, section)}" in {page}#{section}'
+    """'"Heading": http://…/chapters/stage-04/#anchor' on the served site, or else
+    '"Heading" in site/chapters/….md#anchor'."""
+    heading = sections.get(section, section)
+    address = site_address()
+    if address:
+        page = stage.chapter.removesuffix(".md").removesuffix("index").rstrip("/") + "/"
+        return f'"{heading}": {address}{page}#{section}'
+    return f'"{heading}" in {(Path("site") / stage.chapter).as_posix()}#{section}'
+
+
+@functools.cache
+def site_address() -> str | None:
+    """Where the course site is read, ending in "/": GRADER_SITE_URL when set (empty: none), else the site_url of
+    mkdocs.yml (SITE_URL overrides it), which counts only while something serves it when it is this machine."""
+    forced = os.environ.get("GRADER_SITE_URL")
+    if forced is not None:
+        return forced.rstrip("/") + "/" if forced.strip() else None
+    address = os.environ.get("SITE_URL") or configured_site_url()
+    if not address:
+        return None
+    parts = urlsplit(address)
+    if parts.hostname in ("127.0.0.1", "localhost", "::1"):
+        try:
+            with socket.create_connection((parts.hostname, parts.port or 80), timeout=0.2):
+                pass
+        except OSError:
+            return None
+    return address.rstrip("/") + "/"
+
+
+def configured_site_url() -> str | None:
+    """The site_url of mkdocs.yml (the default of its !ENV form), read as text."""
+    try:
+        text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    except OSError:
+        return None
+    match = re.search(r"^site_url:\s*(?:!ENV\s*\[\s*\w+\s*,\s*)?[\"']?([^\"'\]\s]+)", text, flags=re.MULTILINE)
+    return match.group(1) if match else None
 
 
 def bar(passed: int, total: int) -> str:
@@ -58,20 +102,102 @@ def bar(passed: int, total: int) -> str:
     return "█" * filled + "░" * (BAR_WIDTH - filled)
 
 
-def print_outcome(outcome: Outcome, console: Console, *, verbose: bool = False) -> None:
-    """Print the outcome the way a student reads it: one line per check, then what to do next."""
+def print_outcome(outcome: Outcome, console: Console, *, verbose: bool = False, full: bool = False,
+                  curl: bool = False, selected: str | None = None) -> None:
+    """Print the outcome the way a student reads it. Short by default: how many pass, the first failing check in
+    full, one line per other failing check (variants of one check and checks blocked by the same missing part
+    folded); `full` shows every check and every failure in full. The last lines say what to do next."""
     stage = outcome.stage
     console.print(Text.assemble((f"{stage.id} · {stage.title}", "bold"), f"  ({_shown_path(outcome.target)})"))
     if outcome.error:
         _print_error(outcome, console)
-    else:
+    elif full:
         sections = chapter_sections(stage)
         for check in outcome.checks:
-            _print_check(check, stage, sections, console)
+            _print_check(check, stage, sections, console, curl)
+    else:
+        _print_short(outcome, console, curl)
     if verbose and outcome.output.strip():
         console.rule("pytest output")
         console.print(outcome.output, markup=False, highlight=False)
-    _print_summary(outcome, console)
+    _print_summary(outcome, console, full=full, selected=selected)
+
+
+def _print_short(outcome: Outcome, console: Console, curl: bool) -> None:
+    """The short form: the passes counted, the first failure in full, the others a line each."""
+    stage = outcome.stage
+    failing = [check for check in outcome.checks if check["status"] in ("fail", "error")]
+    skipped = sum(1 for check in outcome.checks if check["status"] == "skip")
+    if outcome.passed:
+        every = "all " if outcome.passed == outcome.total else ""
+        console.print(Text.assemble(("  ✓ ", "green"), f"{every}{outcome.passed} of {outcome.total} checks pass"))
+    if skipped:
+        console.print(Text.assemble(("  - ", "dim"), f"{skipped} skipped"))
+    if not failing:
+        return
+    _print_check(failing[0], stage, chapter_sections(stage), console, curl)
+    lines = other_failures(outcome.checks, failing[0])
+    if lines:
+        listing = Table.grid(padding=(0, 1))
+        listing.add_column(style="red", no_wrap=True)
+        listing.add_column(overflow="fold")
+        for line in lines[:SHORT_LINES]:
+            listing.add_row("✗", Text(line))
+        console.print(Padding(listing, (0, 0, 0, 2)))
+    if len(lines) > SHORT_LINES:
+        console.print(Text(f"  … and {len(lines) - SHORT_LINES} more lines of failures", style="dim"))
+
+
+SHORT_LINES = 15
+
+
+def cause(check: dict) -> str | None:
+    """What a failure shares with others that fail for the same reason: what blocks it, or its expected/got."""
+    if check.get("blocked"):
+        return check["blocked"]["text"]
+    if check.get("expected"):
+        return f"expected {shorten(check['expected'])}, got {shorten(check['got'])}"
+    return None
+
+
+def shorten(text: str, limit: int = 90) -> str:
+    """Text cut to a limit, with an ellipsis."""
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def other_failures(checks: list[dict], first: dict) -> list[str]:
+    """One line per failing check other than the first: checks that fail for the same reason fold into one
+    ("12 more checks: this check needs POST /api/tasks, which …"), and so do the variants of a parametrized check
+    ("…: 3 of 8 fail")."""
+    failing = [check for check in checks if check["status"] in ("fail", "error") and check is not first]
+    groups: dict[str, list[dict]] = {}
+    for check in checks:
+        groups.setdefault(check.get("group") or check["id"], []).append(check)
+    causes: dict[str, list[dict]] = {}
+    for check in failing:
+        if cause(check):
+            causes.setdefault(cause(check), []).append(check)
+    lines, done = [], set()
+    for check in failing:
+        if id(check) in done:
+            continue
+        members = causes.get(cause(check) or "", [])
+        if len(members) > 1 and len({m.get("group") or m["id"] for m in members}) > 1:
+            done.update(id(member) for member in members)
+            same = " fail the same way" if cause(check) == cause(first) else ""
+            lines.append(f"{len(members)} more checks{same}: {cause(check)}")
+            continue
+        group = groups[check.get("group") or check["id"]]
+        if len(group) > 1:
+            members = [member for member in group if member in failing]
+            done.update(id(member) for member in members)
+            failed = len(members) + (first in group)
+            above = " (the first is shown above)" if first in group else ""
+            lines.append(f"{check.get('group_title') or check['title']}: {failed} of {len(group)} fail{above}")
+            continue
+        done.add(id(check))
+        lines.append(check["title"])
+    return lines
 
 
 def _shown_path(path: Path) -> str:
@@ -91,7 +217,7 @@ def _print_error(outcome: Outcome, console: Console) -> None:
     console.print("  Fix this first; every check needs the app to import. Run the grader with --verbose for details.")
 
 
-def _print_check(check: dict, stage: Stage, sections: dict[str, str], console: Console) -> None:
+def _print_check(check: dict, stage: Stage, sections: dict[str, str], console: Console, curl: bool = False) -> None:
     """One line per check, with the explanation under a failure (wrapped lines keep their indent)."""
     if check["status"] == "pass":
         console.print(Text.assemble(("  ✓ ", "green"), check["title"]))
@@ -99,10 +225,16 @@ def _print_check(check: dict, stage: Stage, sections: dict[str, str], console: C
     if check["status"] == "skip":
         console.print(Text.assemble(("  - ", "dim"), check["title"], (" (skipped)", "dim")))
         return
-    console.print(Text.assemble(("  ✗ ", "bold red"), (check["title"], "bold")))
+    heading = Table.grid(padding=(0, 1))
+    heading.add_column(style="bold red", no_wrap=True)
+    heading.add_column(style="bold", overflow="fold")
+    heading.add_row("✗", Text(check["title"]))
+    console.print(Padding(heading, (0, 0, 0, 2)))
     details = Table.grid(padding=(0, 1))
     details.add_column(style="dim", no_wrap=True)
     details.add_column(overflow="fold")
+    if check.get("blocked"):
+        details.add_row("blocked:", Text(check["blocked"]["text"], style="bold"))
     if check.get("expected"):
         details.add_row("expected:", Text(check["expected"]))
         details.add_row("got:", Text(check["got"]))
@@ -110,27 +242,66 @@ def _print_check(check: dict, stage: Stage, sections: dict[str, str], console: C
         details.add_row("problem:", Text(check.get("message") or "failed"))
     if check.get("detail"):
         details.add_row("note:", Text(check["detail"]))
-    hint = hint_text(check, stage, sections)
-    if hint:
-        details.add_row("hint:", Text(hint, style="cyan"))
+    section = (check.get("hint") or {}).get("section")
+    if not check.get("blocked"):
+        hint = hint_text(check, stage, sections)
+        if hint:
+            details.add_row("hint:", Text(hint, style="cyan"))
+    elif section:
+        details.add_row("read:", Text(section_reference(stage, section, sections), style="cyan"))
+    command = reproduce(check.get("request"), curl=curl)
+    if command:
+        details.add_row("try:", Text(command))
     console.print(Padding(details, (0, 0, 0, 6)))
 
 
-def _print_summary(outcome: Outcome, console: Console) -> None:
+def _print_summary(outcome: Outcome, console: Console, *, full: bool = False, selected: str | None = None) -> None:
     """The closing lines: checks passed, points, bar and the next step."""
     passed, total = outcome.passed, outcome.total
     score, max_score = outcome.score, outcome.max_score
     style = "green" if outcome.status == "pass" else "red"
     percent = round(100 * score / max_score) if max_score else 0
+    stage_id = outcome.stage.id
     console.print()
-    console.print(Text.assemble((f"{passed}/{total} checks passed", "bold " + style), "  ",
+    what = "selected checks" if selected else "checks"
+    console.print(Text.assemble((f"{passed}/{total} {what} passed", "bold " + style), "  ",
                                 (bar(score, max_score), style), f"  {score}/{max_score} points ({percent}%)"))
-    if outcome.status == "pass":
+    if outcome.error:
+        console.print(f"Next: fix the error above, save, and run `{grade_again(outcome)}` again.")
+    elif outcome.status == "pass" and selected:
+        console.print(Text(f"The checks you selected (-k {selected}) pass. Next: grade the whole stage with "
+                           f"`python grade.py {stage_id}`."))
+    elif outcome.status == "pass":
         following = _next_stage(outcome.stage)
         tail = f" Next: {following.id} · {following.title}." if following else " That was the last stage."
         console.print(f"All checks pass.{tail}")
-    elif not outcome.error:
-        console.print(f"Fix the first ✗ above, save, and run `python grade.py {outcome.stage.id}` again.")
+    else:
+        first = next(check for check in outcome.checks if check["status"] in ("fail", "error"))
+        blocked = first.get("blocked")
+        if blocked:
+            count = sum(1 for check in outcome.checks if (check.get("blocked") or {}).get("text") == blocked["text"])
+            need = f"{count} failing checks need it" if count > 1 else "the first failing check needs it"
+            if blocked.get("todo"):
+                step = f"do the TODO in {blocked['todo']} ({blocked['request']} still answers 501; {need})"
+            else:
+                step = f"add a route for {blocked['request']} (it answers {blocked['status']}; {need})"
+        else:
+            step = f'fix "{first["title"]}" (shown in full above)'
+        console.print(Text(f"Next: {step}, save, and run `{grade_again(outcome)}` again."))
+        if not full and outcome.total - passed > 1:
+            console.print(f"More: `python grade.py {stage_id} --all` shows every failure in full; "
+                          f"`python grade.py hint {stage_id}` helps with the first.")
+
+
+def grade_again(outcome: Outcome) -> str:
+    """The command that grades the same folder again: the stage alone for the student's own stage folder."""
+    stage = outcome.stage
+    target = Path(outcome.target)
+    if target == stage.solution_dir.resolve():
+        return f"python grade.py {stage.id} --solution"
+    if target == stage.starter_dir.resolve():
+        return f"python grade.py {stage.id}"
+    return f"python grade.py {stage.id} --path {shlex.quote(_shown_path(target))}"
 
 
 def _next_stage(stage: Stage) -> Stage | None:

@@ -53,18 +53,22 @@ class SaveListener(FileSystemEventHandler):
         self.changed.clear()
 
 
-def changes(before: dict[str, str], after: dict[str, str]) -> list[str]:
-    """Lines describing checks whose state changed between two runs."""
+def changes(before: dict[str, str], after: dict[str, str], titles: dict[str, str] | None = None) -> list[str]:
+    """Lines describing checks whose state changed between two runs, each named by its title."""
     lines = []
+    titles = titles or {}
     for check_id, status in after.items():
         previous = before.get(check_id)
         if previous is not None and previous != status:
-            lines.append(f"{'now passing' if status == 'pass' else 'now failing'}: {check_id.split('::')[-1]}")
+            name = titles.get(check_id) or check_id.split("::")[-1]
+            lines.append(f"{'now passing' if status == 'pass' else 'now failing'}: {name}")
     return lines
 
 
-def watch(stage, target: Path, console: Console, *, poll: bool = False, **options) -> int:
-    """Grade, then re-grade on every save until Ctrl+C."""
+def watch(stage, target: Path, console: Console, *, poll: bool = False, display: dict | None = None,
+          **options) -> int:
+    """Grade, then re-grade on every save until Ctrl+C: each run on a cleared screen, in the short form (or as
+    `display` asks: full, curl, selected)."""
     listener = SaveListener()
     observer = PollingObserver(timeout=0.5) if poll else Observer()
     observer.schedule(listener, str(target), recursive=True)
@@ -75,9 +79,10 @@ def watch(stage, target: Path, console: Console, *, poll: bool = False, **option
         while True:
             outcome = grade(stage, target, **options)
             console.clear()
-            print_outcome(outcome, console)
+            print_outcome(outcome, console, **(display or {}))
             current = {check["id"]: check["status"] for check in outcome.checks} if not outcome.error else {}
-            for line in changes(previous, current):
+            titles = {check["id"]: check["title"] for check in outcome.checks}
+            for line in changes(previous, current, titles):
                 console.print(Text(f"  {line}", style="green" if line.startswith("now passing") else "red"))
             previous = current or previous
             mode = "polling" if poll else "watching"

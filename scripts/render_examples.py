@@ -56,7 +56,9 @@ WORKERS = 3
 def grader_env() -> dict:
     """The environment for a grading run whose output is plain, UTF-8 and wrapped at a fixed width."""
     env = {name: value for name, value in os.environ.items() if name not in TERMINAL_VARIABLES}
-    env.update(COLUMNS=COLUMNS, NO_COLOR="1", PYTHONIOENCODING="utf-8", TERM="dumb")
+    # Hints link the chapter as a student reading the site with `mkdocs serve` sees it.
+    env.update(COLUMNS=COLUMNS, NO_COLOR="1", PYTHONIOENCODING="utf-8", TERM="dumb",
+               GRADER_SITE_URL="http://127.0.0.1:8000/")
     return env
 
 
@@ -267,7 +269,8 @@ def class_run() -> dict[str, str]:
         output = run_grader("class", "submissions", "--stage", "stage-01", "--out", "gradebook.csv",
                             expect_exit=0, cwd=folder, grade_py=ROOT / "grade.py", stream="stderr")
         gradebook = (folder / "gradebook.csv").read_text(encoding="utf-8")
-    output = re.sub(r"in \d+\.\ds \(\d+ per minute\)", "in N.Ns (N per minute)", output)
+    output = re.sub(r"in \d+\.\ds:(\s+\d+\s+had\s+an\s+app\s+to\s+grade\s+)\(\d+\.\d(\s+)per",
+                    r"in N.Ns:\1(N.N\2per", output)
     return {"listing": tidy(listing), "output": tidy(output), "gradebook": tidy(gradebook)}
 
 

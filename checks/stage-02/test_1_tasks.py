@@ -16,7 +16,7 @@ def error_answer(response, code: int, request: str) -> None:
     expect.status(response, code, request)
     body = expect.json_object(response, request)
     message = expect.key(body, "error", str, where=f"the body of {request}")
-    expect.that(bool(message.strip()), 'a non-empty "error" message', repr(message))
+    expect.that(bool(message.strip()), 'a non-empty "error" message', expect.shown(message))
 
 
 def task_list(response, request: str) -> list:

@@ -18,7 +18,7 @@ def result_ids(body: dict) -> list:
     results = expect.key(body, "results", list, where="the search answer")
     for item in results:
         expect.that(isinstance(item, dict) and "id" in item, 'each result to be a task object with an "id"',
-                    f"{item!r:.200}")
+                    expect.shown(item, 200))
     return sorted(item["id"] for item in results)
 
 
@@ -31,7 +31,7 @@ def test_search_without_q_is_400(client):
     expect.status(response, 400, request)
     body = expect.json_object(response, request)
     message = expect.key(body, "error", str, where=f"the body of {request}")
-    expect.that(bool(message.strip()), 'a non-empty "error" message', repr(message))
+    expect.that(bool(message.strip()), 'a non-empty "error" message', expect.shown(message))
 
 
 @pytest.mark.hint("Answer query_received, limit_applied (an int) and sorting, read from request.args.",
@@ -103,4 +103,4 @@ def test_show_headers_includes_custom_header(client):
     # Header names are case-insensitive, so any spelling of the name counts.
     sent = {str(name).lower(): value for name, value in headers.items()}
     expect.that(sent.get("x-custom-header") == "course", '"all_headers" to hold X-Custom-Header: course',
-                f"{headers!r:.300}")
+                expect.shown(headers, 300))

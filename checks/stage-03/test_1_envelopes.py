@@ -15,9 +15,9 @@ SEEDED = {
 def listed_tasks(response, request: str) -> list[dict]:
     """The tasks in a success envelope's "data", checked to be a list of objects."""
     data = success(response, 200, request)
-    expect.that(isinstance(data, list), '"data" to be a list of tasks', f"{data!r:.200}")
+    expect.that(isinstance(data, list), '"data" to be a list of tasks', expect.shown(data, 200))
     for task in data:
-        expect.that(isinstance(task, dict), "every task in the list to be an object", f"{task!r:.200}")
+        expect.that(isinstance(task, dict), "every task in the list to be an object", expect.shown(task, 200))
     return data
 
 

@@ -12,7 +12,7 @@ TITLES = {1: "Learn Flask Basics", 2: "Build First API", 3: "Explore Routing"}
 
 def task_data(data, what: str = '"data"') -> dict:
     """The envelope's data, checked to be a task object with an integer id."""
-    expect.that(isinstance(data, dict), f"{what} to be a task object", f"{data!r:.200}")
+    expect.that(isinstance(data, dict), f"{what} to be a task object", expect.shown(data, 200))
     expect.key(data, "id", int, where=what)
     return data
 
@@ -39,7 +39,7 @@ def test_create_sets_absolute_location(client):
                 f"headers {sorted(response.headers.keys())}")
     url = urlsplit(location)
     expect.that(url.scheme in ("http", "https") and bool(url.netloc),
-                "an absolute URL such as http://localhost/api/tasks/4 (url_for with _external=True)", repr(location))
+                "an absolute URL such as http://localhost/api/tasks/4 (url_for with _external=True)", expect.shown(location))
     expect.equal(url.path, f"/api/tasks/{task['id']}", "the path of the Location URL")
 
 

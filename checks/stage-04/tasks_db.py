@@ -21,7 +21,7 @@ def as_json(body) -> str:
 
 def task_shape(task, where: str = "the task") -> dict:
     """The value is a task object with every field of the right type; return it."""
-    expect.that(isinstance(task, dict), f"{where} to be a task object {{...}}", f"{task!r:.200}")
+    expect.that(isinstance(task, dict), f"{where} to be a task object {{...}}", expect.shown(task, 200))
     expect.key(task, "id", int, where=where)
     expect.key(task, "title", str, where=where)
     expect.key(task, "description", (str, type(None)), where=where)
@@ -29,7 +29,7 @@ def task_shape(task, where: str = "the task") -> dict:
     for name in ("created_at", "updated_at"):
         value = expect.key(task, name, str, where=where)
         expect.that(bool(ISO_8601.match(value)), f'"{name}" to be an ISO 8601 date and time like "2025-01-31T09:30:00"',
-                    repr(value))
+                    expect.shown(value))
     return task
 
 
@@ -49,7 +49,7 @@ def listed(client, query: str = "", request: str | None = None) -> list:
     """GET the task list (with an optional query string), expect 200 and a list of tasks; return it."""
     request = request or f"GET /api/tasks{query}"
     data = expect.success(client.get(f"/api/tasks{query}"), 200, request)
-    expect.that(isinstance(data, list), f'the "data" of {request} to be a list of tasks', f"{data!r:.200}")
+    expect.that(isinstance(data, list), f'the "data" of {request} to be a list of tasks', expect.shown(data, 200))
     for task in data:
         task_shape(task, f"each task {request} answers")
     return data

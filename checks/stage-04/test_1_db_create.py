@@ -37,7 +37,7 @@ def test_create_points_to_the_new_task(client):
                 f"headers {sorted(response.headers.keys())}")
     task_id = task.get("id") if isinstance(task, dict) else None
     expect.that(location.endswith(f"/api/tasks/{task_id}"), f"Location to end with /api/tasks/{task_id}",
-                repr(location))
+                expect.shown(location))
     expect.equal(fetch(client, task_id, "GET on the Location URL"), task, "the task found at the Location URL")
 
 

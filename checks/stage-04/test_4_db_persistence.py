@@ -49,7 +49,7 @@ def seed(runner):
     """Run `flask --app app seed` and expect it to succeed."""
     result = runner.invoke(args=["seed"])
     expect.that(result.exit_code == 0, "flask --app app seed to succeed (exit code 0)",
-                f"exit code {result.exit_code}: {(result.output or repr(result.exception)).strip()[:300]}")
+                f"exit code {result.exit_code}: {(result.output or expect.shown(result.exception)).strip()[:300]}")
 
 
 @pytest.mark.hint("@app.cli.command(\"seed\") that adds three Tasks and commits when the table is empty.",
@@ -83,7 +83,7 @@ def server_error(response, request: str) -> None:
     """The response is a 500 in the error envelope that does not give away what went wrong inside."""
     message = expect.error(response, 500, request)
     expect.that(INJECTED_FAILURE not in response.get_data(as_text=True),
-                "the 500 answer to keep the database's error text to itself", repr(message))
+                "the 500 answer to keep the database's error text to itself", expect.shown(message))
 
 
 MOMENTS = [pytest.param("before", id="before the SQL"), pytest.param("after", id="after the SQL")]

@@ -12,7 +12,7 @@ STATUSES = ("pending", "completed")
 
 def build(app_module, *names):
     """Call create_app with the given name (or none); an exception becomes a failure a student can read."""
-    call = f"create_app({', '.join(repr(name) for name in names)})"
+    call = f"create_app({', '.join(expect.shown(name) for name in names)})"
     try:
         return app_module.create_app(*names)
     except (RemoteError, TypeError) as exc:
@@ -36,14 +36,14 @@ def sqlite_url(path) -> str:
 def task_list(client, request: str = "GET /api/tasks/") -> list:
     """GET the collection and return its data, a list."""
     data = expect.success(expect.tasks_reached(client.get("/api/tasks/"), request), 200, request)
-    expect.that(isinstance(data, list), f'the "data" of {request} to be a list', f"{data!r:.200}")
+    expect.that(isinstance(data, list), f'the "data" of {request} to be a list', expect.shown(data, 200))
     return data
 
 
 def create_task(client, title: str, request: str = "POST /api/tasks/") -> dict:
     """POST a task with this title and return the new task."""
     data = expect.success(expect.tasks_reached(client.post("/api/tasks/", json={"title": title}), request), 201, request)
-    expect.that(isinstance(data, dict), f'the "data" of {request} to be the new task', f"{data!r:.200}")
+    expect.that(isinstance(data, dict), f'the "data" of {request} to be the new task', expect.shown(data, 200))
     return data
 
 
@@ -88,7 +88,7 @@ def test_testing_config_uses_memory_database(app):
     """create_app("testing") uses an in-memory SQLite database"""
     uri = app.config.get("SQLALCHEMY_DATABASE_URI")
     expect.that(expect.is_in_memory(uri), 'SQLALCHEMY_DATABASE_URI of create_app("testing") to be "sqlite:///:memory:"',
-                repr(uri))
+                expect.shown(uri))
 
 
 @pytest.mark.hint("DevelopmentConfig reads DEV_DATABASE_URL with os.environ.get, in a property so that it is read "
@@ -193,7 +193,7 @@ def test_import_and_build_print_nothing(fresh_app, capsys):
     """Importing the package and calling create_app("testing") print nothing"""
     fresh_app()
     printed = capsys.readouterr().out
-    expect.that(not printed.strip(), "nothing printed while importing and building the app", repr(printed[:200]))
+    expect.that(not printed.strip(), "nothing printed while importing and building the app", expect.shown(printed[:200]))
 
 
 # --- /health ---------------------------------------------------------------------------------------------------
@@ -228,9 +228,9 @@ def test_init_db_seeds_three_tasks(runner, client):
     tasks = task_list(client, "GET /api/tasks/ after init-db")
     expect.equal(len(tasks), 3, "the number of tasks after init-db")
     for task in tasks:
-        expect.that(isinstance(task, dict), "each task to be an object", f"{task!r:.200}")
+        expect.that(isinstance(task, dict), "each task to be an object", expect.shown(task, 200))
         title = expect.key(task, "title", str, where="a seeded task")
-        expect.that(bool(title.strip()), "a seeded task to have a non-empty title", repr(title))
+        expect.that(bool(title.strip()), "a seeded task to have a non-empty title", expect.shown(title))
         expect.that(task.get("status") in STATUSES, 'a seeded task\'s "status" to be "pending" or "completed"',
                     repr(task.get("status")))
 

@@ -13,7 +13,7 @@ UNKNOWN_ID = 999
 def create(client, body: dict, request: str = "POST /api/tasks/") -> dict:
     """POST a task, expect 201 with the new task in the success envelope; return the task."""
     task = expect.success(expect.tasks_reached(client.post(COLLECTION, json=body), request), 201, request)
-    expect.that(isinstance(task, dict), f'the "data" of {request} to be the new task', f"{task!r:.200}")
+    expect.that(isinstance(task, dict), f'the "data" of {request} to be the new task', expect.shown(task, 200))
     return task
 
 
@@ -21,7 +21,7 @@ def task_list(client, query: str = "") -> list:
     """GET the collection (with an optional query string); return the list of tasks."""
     request = f"GET {COLLECTION}{query}"
     data = expect.success(expect.tasks_reached(client.get(COLLECTION + query), request), 200, request)
-    expect.that(isinstance(data, list), f'the "data" of {request} to be a list', f"{data!r:.200}")
+    expect.that(isinstance(data, list), f'the "data" of {request} to be a list', expect.shown(data, 200))
     return data
 
 
@@ -49,14 +49,14 @@ def test_create_answers_201_with_task(client):
     response = expect.tasks_reached(client.post(COLLECTION, json={"title": "  Write the report  ", "description": "Two pages"}),
                        "POST /api/tasks/")
     task = expect.success(response, 201, "POST /api/tasks/")
-    expect.that(isinstance(task, dict), 'the "data" of POST /api/tasks/ to be the new task', f"{task!r:.200}")
+    expect.that(isinstance(task, dict), 'the "data" of POST /api/tasks/ to be the new task', expect.shown(task, 200))
     expect.key(task, "id", int, where="the new task")
     expect.equal(expect.key(task, "title", where="the new task"), "Write the report", 'the new task\'s "title"')
     expect.equal(expect.key(task, "description", where="the new task"), "Two pages", 'the new task\'s "description"')
     expect.equal(expect.key(task, "status", where="the new task"), "pending", 'the new task\'s "status"')
     for name in ("created_at", "updated_at"):
         value = expect.key(task, name, str, where="the new task")
-        expect.that(is_iso_timestamp(value), f'"{name}" to be an ISO 8601 timestamp', repr(value))
+        expect.that(is_iso_timestamp(value), f'"{name}" to be an ISO 8601 timestamp', expect.shown(value))
 
 
 @pytest.mark.hint('Build the Location with url_for("tasks.get_task", ...): inside a blueprint, endpoints start '
@@ -67,7 +67,7 @@ def test_create_location_leads_to_task(client):
     task = expect.success(response, 201, "POST /api/tasks/")
     location = response.headers.get("Location")
     expect.that(bool(location) and location.endswith(f"/api/tasks/{task.get('id')}"),
-                f"a Location header ending in /api/tasks/{task.get('id')}", repr(location))
+                f"a Location header ending in /api/tasks/{task.get('id')}", expect.shown(location))
     fetched = expect.success(client.get(f"/api/tasks/{task.get('id')}"), 200, f"GET /api/tasks/{task.get('id')}")
     expect.equal(fetched, task, f"the task GET /api/tasks/{task.get('id')} answers")
 
@@ -213,4 +213,4 @@ def test_wrong_method_is_json_405_with_allow(client):
     response = expect.tasks_reached(client.delete(COLLECTION), "DELETE /api/tasks/")
     expect.error(response, 405, "DELETE /api/tasks/")
     allow = response.headers.get("Allow", "")
-    expect.that("GET" in allow and "POST" in allow, "an Allow header listing GET and POST", repr(allow))
+    expect.that("GET" in allow and "POST" in allow, "an Allow header listing GET and POST", expect.shown(allow))

@@ -31,7 +31,7 @@ def is_iso_timestamp(value) -> bool:
 
 def task_shape(task, where: str) -> dict:
     """The value is a task with exactly the six fields, each of the right type; return it."""
-    expect.that(isinstance(task, dict), f"{where} to be a task object {{...}}", f"{task!r:.200}")
+    expect.that(isinstance(task, dict), f"{where} to be a task object {{...}}", expect.shown(task, 200))
     missing = [name for name in TASK_FIELDS if name not in task]
     extra = sorted(name for name in task if name not in TASK_FIELDS)
     expect.that(not missing and not extra, f"{where} to have exactly the fields {', '.join(TASK_FIELDS)}",
@@ -43,13 +43,13 @@ def task_shape(task, where: str) -> dict:
     for name in ("created_at", "updated_at"):
         value = task[name]
         expect.that(is_iso_timestamp(value),
-                    f'"{name}" in {where} to be an ISO 8601 string like "2025-01-31T09:30:00"', repr(value))
+                    f'"{name}" in {where} to be an ISO 8601 string like "2025-01-31T09:30:00"', expect.shown(value))
     return task
 
 
 def with_id(task, where: str) -> dict:
     """The value is a task object with an integer id (the full shape has checks of its own); return it."""
-    expect.that(isinstance(task, dict), f"{where} to be a task object {{...}}", f"{task!r:.200}")
+    expect.that(isinstance(task, dict), f"{where} to be a task object {{...}}", expect.shown(task, 200))
     expect.key(task, "id", int, where=where)
     return task
 
@@ -71,7 +71,7 @@ def task_list(client, query: str = "") -> list:
     """GET the collection (with an optional query string); return its list of tasks."""
     request = f"GET {COLLECTION}{query}"
     data = expect.success(expect.tasks_reached(client.get(COLLECTION + query), request), 200, request)
-    expect.that(isinstance(data, list), f'the "data" of {request} to be a list', f"{data!r:.200}")
+    expect.that(isinstance(data, list), f'the "data" of {request} to be a list', expect.shown(data, 200))
     return data
 
 
@@ -96,7 +96,7 @@ def refused(response, request: str, field: str) -> None:
                 f"details for {sorted(details) or 'no field'}: {json.dumps(details)[:200]}")
     messages = details[field]
     good = isinstance(messages, list) and messages and all(isinstance(m, str) and m.strip() for m in messages)
-    expect.that(bool(good), f'details["{field}"] to be a list of messages (strings)', f"{messages!r:.200}")
+    expect.that(bool(good), f'details["{field}"] to be a list of messages (strings)', expect.shown(messages, 200))
 
 
 def writable(task: dict) -> dict:

@@ -55,7 +55,7 @@ def test_valid_post_is_saved(client, body, expected):
     expect.equal(writable(task), expected, f"the title, description and status {request} answers")
     location = response.headers.get("Location")
     expect.that(bool(location) and location.endswith(f"/api/tasks/{task['id']}"),
-                f"a Location header ending in /api/tasks/{task['id']}", repr(location))
+                f"a Location header ending in /api/tasks/{task['id']}", expect.shown(location))
     expect.equal(fetch(client, task["id"]), task, f"the task GET /api/tasks/{task['id']} answers after the POST")
 
 

@@ -15,7 +15,7 @@ def test_testing_app_uses_memory_database(app):
     expect.equal(app.config.get("TESTING"), True, 'app.config["TESTING"] of create_app("testing")')
     uri = app.config.get("SQLALCHEMY_DATABASE_URI")
     expect.that(expect.is_in_memory(uri), 'SQLALCHEMY_DATABASE_URI of create_app("testing") to be "sqlite:///:memory:"',
-                repr(uri))
+                expect.shown(uri))
 
 
 @pytest.mark.hint('Keep the tasks blueprint registered with url_prefix="/api/tasks".', section="the-stage-contract")
@@ -48,7 +48,7 @@ def test_init_db_seeds_three_tasks(runner, client):
     expect.equal(len(tasks), 3, "the number of tasks after init-db")
     for task in tasks:
         expect.that(isinstance(task, dict) and task.get("status") in STATUSES,
-                    'each seeded task to have a "status" of "pending" or "completed"', f"{task!r:.200}")
+                    'each seeded task to have a "status" of "pending" or "completed"', expect.shown(task, 200))
 
 
 @pytest.mark.hint("Dump the query's results with a many=True schema, newest first as in stage 05.",

@@ -140,7 +140,7 @@ def access_token(response, request: str) -> str:
     body = expect.json_object(response, request)
     data = body.get("data") if isinstance(body.get("data"), dict) else {}
     token = data.get("access_token", body.get("access_token"))
-    expect.that(isinstance(token, str), f'an "access_token" string in the answer to {request}', f"{body!r:.200}")
+    expect.that(isinstance(token, str), f'an "access_token" string in the answer to {request}', expect.shown(body, 200))
     return token
 
 
@@ -168,6 +168,6 @@ def create(client, headers: dict, body: dict) -> dict:
     """POST a task with a token, expect 201 with the new task; return it."""
     request = f"POST {COLLECTION} with {json.dumps(body)}"
     task = expect.success(client.post(COLLECTION, json=body, headers=headers), 201, request)
-    expect.that(isinstance(task, dict), f"the data of {request} to be the new task", f"{task!r:.200}")
+    expect.that(isinstance(task, dict), f"the data of {request} to be the new task", expect.shown(task, 200))
     expect.key(task, "id", int, where=f"the task {request} answers")
     return task

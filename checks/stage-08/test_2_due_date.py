@@ -22,7 +22,7 @@ def fetch(client, headers: dict, task_id: int) -> dict:
     """GET one task, expect 200; return it."""
     request = f"GET {COLLECTION}{task_id}"
     task = expect.success(client.get(f"{COLLECTION}{task_id}", headers=headers), 200, request)
-    expect.that(isinstance(task, dict), f"the data of {request} to be the task", f"{task!r:.200}")
+    expect.that(isinstance(task, dict), f"the data of {request} to be the task", expect.shown(task, 200))
     return task
 
 
@@ -69,7 +69,7 @@ def test_invalid_due_date_is_422(client, headers, value):
     expect.error(response, 422, request)
     details = response.get_json()["error"].get("details")
     expect.that(isinstance(details, dict) and "due_date" in details, f'the details of {request} to name "due_date"',
-                f"{details!r:.200}")
+                expect.shown(details, 200))
     tasks = expect.success(client.get(COLLECTION, headers=headers), 200, f"GET {COLLECTION}")
     expect.equal(tasks, [], "the tasks after the refused POST")
 
@@ -116,7 +116,7 @@ def test_task_has_seven_fields(client, headers, which):
     elif which == "GET list":
         tasks = expect.success(client.get(COLLECTION, headers=headers), 200, f"GET {COLLECTION}")
         expect.that(isinstance(tasks, list) and len(tasks) == 1, f"GET {COLLECTION} to list the one task",
-                    f"{tasks!r:.200}")
+                    expect.shown(tasks, 200))
         task = tasks[0]
     missing = [name for name in TASK_FIELDS if name not in task]
     extra = sorted(name for name in task if name not in TASK_FIELDS)

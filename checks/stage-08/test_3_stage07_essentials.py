@@ -13,7 +13,7 @@ def test_testing_app_uses_memory_database(app):
     expect.equal(app.config.get("TESTING"), True, 'app.config["TESTING"] of create_app("testing")')
     uri = app.config.get("SQLALCHEMY_DATABASE_URI")
     expect.that(expect.is_in_memory(uri), 'SQLALCHEMY_DATABASE_URI of create_app("testing") to be "sqlite:///:memory:"',
-                repr(uri))
+                expect.shown(uri))
 
 
 @pytest.mark.hint("Keep the /health route: it needs no token, and no table either.", section="the-stage-contract")
