@@ -2,6 +2,7 @@
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -82,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
 
     argv = sys.argv[1:] if argv is None else argv
     console = Console(highlight=False)
-    errors = Console(stderr=True, highlight=False)
+    errors = log_console(stderr=True)
     # Whatever a graded app leaves running, daemons included, is adopted by this process and ended before it exits.
     become_subreaper()
     try:
@@ -237,28 +238,21 @@ def doctor_command(argv: list[str], console: Console) -> int:
 
 
 def class_command(argv: list[str], console: Console) -> int:
-    """python grade.py class SUBMISSIONS (--stage STAGE | --all) [--out FILE] [--json]."""
-    from .cohort import CohortError, run_class
+    """python grade.py class SUBMISSIONS (--stage STAGE | --all) [options]: see grader/cohort.py."""
+    from .cohort import CohortError, class_main
 
-    parser = argparse.ArgumentParser(prog="grade.py class", description="Grade every submission folder into a "
-                                     "gradebook, in parallel, each in a limited subprocess on a temporary copy.")
-    parser.add_argument("submissions", type=Path, help="a folder with one folder per student")
-    which = parser.add_mutually_exclusive_group(required=True)
-    which.add_argument("--stage", help="grade this stage")
-    which.add_argument("--all", action="store_true", help="grade every stage (submissions laid out like the repo)")
-    parser.add_argument("--out", type=Path, help="gradebook file (default gradebook.csv, or .json with --json)")
-    parser.add_argument("--json", action="store_true", help="write the gradebook as JSON")
-    parser.add_argument("--junit", type=Path, metavar="FILE", help="also write JUnit XML")
-    add_sandbox_options(parser)
-    args = parser.parse_args(argv)
-    sandbox = sandbox_choice(args)
-    stages = [find_stage(args.stage)] if args.stage else [s for s in load_stages() if s.checks_dir.is_dir()]
-    out = args.out or Path("gradebook.json" if args.json else "gradebook.csv")
     try:
-        return run_class(args.submissions, stages, out, args.json, Console(stderr=True, highlight=False),
-                         single_stage=bool(args.stage), junit=args.junit, sandbox=sandbox)
+        return class_main(argv, log_console)
     except CohortError as exc:
         raise UsageError(str(exc)) from None
+
+
+def log_console(stderr: bool = False) -> Console:
+    """A console for logs: as wide as the terminal, or not wrapped at all when the output is a file or a pipe."""
+    console = Console(stderr=stderr, highlight=False)
+    if not console.is_terminal and not os.environ.get("COLUMNS"):
+        console = Console(stderr=stderr, highlight=False, width=100_000)
+    return console
 
 
 COMMAND_RUNNERS = {"hint": hint_command, "reset": reset_command, "doctor": doctor_command, "class": class_command}
