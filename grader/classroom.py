@@ -73,7 +73,9 @@ def fit(result: dict) -> dict:
             if test["message"]:
                 test["message"] = clean(test["message"], limit) if limit else None
         if len(encode(result)) <= SIZE_LIMIT:
-            break
+            return result
+    for test in result["tests"]:
+        test["name"] = clean(test["name"], 60)
     return result
 
 

@@ -99,3 +99,18 @@ def test_workflow_steps_always_give_the_reporter_a_result(tmp_path):
     assert deleted["status"] == "error" and deleted["score"] == 0 and deleted["max_score"] > 0
     assert "not a folder" in deleted["message"]
     assert results["stage02"]["status"] == "error" and results["stage02"]["tests"][0]["score"] == 0
+
+
+def test_a_huge_result_is_cut_to_the_limit():
+    """Whatever the messages (a student's app can put anything in them), a result for more checks than any stage
+    has stays under the limit and keeps every test with its points."""
+    from grader.run import Outcome
+
+    stage = load_stages()[0]
+    checks = [{"id": f"checks/x.py::test_{n}", "title": f"Check {n}", "status": "fail" if n % 2 else "pass",
+               "message": "é" * 20_000, "expected": "x" * 5000, "got": "y" * 5000, "weight": 1 + n % 2}
+              for n in range(150)]
+    result = classroom_result(Outcome(stage=stage, target=ROOT, checks=checks))
+    assert len(encode(result)) <= SIZE_LIMIT
+    assert len(result["tests"]) == sum(check["weight"] for check in checks) == result["max_score"]
+    assert reporter_sums(result)[0] == pytest.approx(reporter_sums(result)[1]) == result["score"]
