@@ -56,12 +56,15 @@ def binds(scratch: Path | None) -> list[str]:
     return args
 
 
-def wrap(command: list[str], scratch: Path, env: dict[str, str]) -> list[str]:
-    """The command run inside the sandbox, with exactly env as its environment."""
+def wrap(command: list[str], scratch: Path, env: dict[str, str], cwd: Path | None = None) -> list[str]:
+    """The command run inside the sandbox, with exactly env as its environment (and cwd, inside scratch, as its
+    working folder; scratch by default)."""
     bwrap = available()
     if bwrap is None:
         raise RuntimeError("bubblewrap is not available")
     args = [bwrap, *binds(scratch), "--clearenv"]
+    if cwd is not None:
+        args[args.index("--chdir") + 1] = str(cwd)
     # Inside the sandbox /tmp is a private tmpfs of bounded size: temporary files go there.
     for name, value in {**env, "TMPDIR": "/tmp"}.items():
         args += ["--setenv", name, value]

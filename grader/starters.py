@@ -30,7 +30,9 @@ MARKER = re.compile(r"^(?P<indent>\s*)#\s*-{1,}8<-{1,}\s+\[\s*(?P<kind>start|end
                     r"(?P<post>.*)$")
 SKIPPED = {"__pycache__", "instance", ".pytest_cache"}
 SKIPPED_SUFFIXES = {".pyc", ".db", ".sqlite", ".sqlite3"}
-MARKED_SUFFIXES = {".py", ".sh"}
+# Python and shell files, and the deployment templates: nginx and systemd files and a Dockerfile (no suffix), all
+# of which take "#" comments. A region of a template gives its stub after "stub:" (the default stub is Python).
+MARKED_SUFFIXES = {".py", ".sh", ".conf", ".service", ""}
 DEFAULT_STUB = 'return {{"error": "Not implemented yet: see the TODO in {file}."}}, 501'
 
 
