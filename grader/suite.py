@@ -128,7 +128,10 @@ def load_plan(stage: Stage) -> SuitePlan:
     def variant(entry: dict) -> Variant:
         edits = entry.get("edit") or ([{"file": entry["file"], "find": entry["find"], "replace": entry["replace"]}]
                                       if "find" in entry else [])
-        return Variant(entry["name"], entry["description"], edits, entry.get("overlay"), entry.get("hint", {}))
+        hint = dict(entry.get("hint", {}))
+        if entry.get("todo"):
+            hint["todo"] = entry["todo"]
+        return Variant(entry["name"], entry["description"], edits, entry.get("overlay"), hint)
 
     return SuitePlan(folder=folder, reference=folder / data.get("reference", "reference"),
                      stubs=variant(data["stubs"]), alternatives=[variant(e) for e in data.get("alternative", [])],
@@ -512,6 +515,12 @@ def _why(run: RunResult) -> str:
     """Why a run that should be green is not."""
     if run.problem:
         return run.problem[0].upper() + run.problem[1:] + "."
+    outcomes = {(test["status"], test["message"]) for test in run.tests.values() if test["status"] != "pass"}
+    count = sum(1 for test in run.tests.values() if test["status"] != "pass")
+    if len(outcomes) == 1 and count > 1:
+        status, message = outcomes.pop()
+        verb = {"skip": "are skipped", "fail": "fail", "error": "end in an error"}[status]
+        return f"{count} of {len(run.tests)} tests {verb}" + (f": {message}." if message else ".")
     failing = run.not_passing()
     shown = "; ".join(failing[:5]) + (f"; and {len(failing) - 5} more" if len(failing) > 5 else "")
     return f"Not passing: {shown}."
@@ -540,7 +549,7 @@ def _checks(plan: SuitePlan, results: dict[str, list[RunResult]]) -> list[dict]:
         run = results[f"alternative:{alternative.name}"][0]
         checks.append(_check(f"suite::alternative:{alternative.name}",
                              f"They pass on another correct app: {alternative.description}", run.green, _why(run),
-                             alternative.hint or hints.get("alternative", {})))
+                             {**hints.get("alternative", {}), **alternative.hint}))
     stubs = results["stubs"][0]
     passing_on_stubs = [name for name, test in stubs.tests.items() if test["status"] == "pass"]
     note = (f"These tests pass even on the stubs, so they check nothing the app does: {', '.join(passing_on_stubs)}."
@@ -558,7 +567,7 @@ def _checks(plan: SuitePlan, results: dict[str, list[RunResult]]) -> list[dict]:
         runs = results[f"mutant:{mutant.name}"]
         title = f"Catches an app where {mutant.description}"
         check_id = f"mutant::{mutant.name}"
-        hint = mutant.hint or hints.get("mutant", {})
+        hint = {**hints.get("mutant", {}), **mutant.hint}
         if not accepted or runs is None:
             checks.append(_check(check_id, title, False, "Not counted: your suite is not accepted yet (see the "
                                  "checks above).", hint, weight=1))
@@ -574,3 +583,52 @@ def _checks(plan: SuitePlan, results: dict[str, list[RunResult]]) -> list[dict]:
         check["caught_by"] = failed
         checks.append(check)
     return checks
+
+
+def kill_matrix(stage: Stage, target: Path, use_sandbox: bool | None = None) -> dict[str, list[str]]:
+    """For each mutant, every test of target's suite that fails on it (all tests run, not only up to the first)."""
+    plan = load_plan(stage)
+    use_sandbox = bool(sandbox.available()) if use_sandbox is None else use_sandbox
+    scratch = Path(tempfile.mkdtemp(prefix="grade-suite-runs-")).resolve()
+    runner = Runner(scratch, use_sandbox)
+    try:
+        runs = scratch / "runs"
+        runs.mkdir()
+
+        def one(numbered):
+            number, mutant = numbered
+            found = run_suite(runner, target.resolve() / TESTS_FOLDER, plan, mutant, runs / f"mutant-{number}")[0]
+            return mutant.name, sorted(name for name, test in found.tests.items() if test["status"] != "pass")
+
+        with ThreadPoolExecutor(max_workers=PARALLEL) as pool:
+            return dict(pool.map(one, enumerate(plan.mutants)))
+    finally:
+        runner.close()
+        remove_tree(scratch)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """python -m grader.suite matrix STAGE [FOLDER]: the kill matrix of a suite (the reference suite by default)."""
+    import argparse
+
+    from .manifest import find_stage
+
+    parser = argparse.ArgumentParser(prog="python -m grader.suite", description=main.__doc__)
+    parser.add_argument("command", choices=["matrix"])
+    parser.add_argument("stage")
+    parser.add_argument("folder", nargs="?", type=Path, help="a folder with tests/ (default: the stage's solution)")
+    args = parser.parse_args(argv)
+    stage = find_stage(args.stage)
+    matrix = kill_matrix(stage, args.folder or stage.solution_dir)
+    tests = sorted({name for names in matrix.values() for name in names})
+    width = max(len(name) for name in matrix)
+    print(f"{'mutant':<{width}}  killed by")
+    for name, killers in matrix.items():
+        print(f"{name:<{width}}  {', '.join(killers) if killers else 'SURVIVES'}")
+    print(f"\n{sum(1 for k in matrix.values() if k)}/{len(matrix)} mutants killed; "
+          f"{len(tests)} tests kill at least one.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -38,7 +38,15 @@ def test_floor():
 
 
 def floor_seconds(stage, runs: int) -> float:
-    """Median wall time of the stage's floor test under bare pytest (no plugins autoloaded, like the grader)."""
+    """Median wall time of the stage's floor test under bare pytest (no plugins autoloaded, like the grader).
+
+    For a stage whose student writes tests (kind "tests"), the floor is one bare run of the reference suite in the
+    solution's folder: grading runs it once per app (the reference three times, the alternatives, the stubs and
+    every mutant), two at a time."""
+    if stage.kind == "tests":
+        env = dict(os.environ, PYTEST_DISABLE_PLUGIN_AUTOLOAD="1", PYTHONDONTWRITEBYTECODE="1")
+        return median_seconds([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], runs,
+                              stage.solution_dir, env)
     module, _, attribute = stage.app.partition(":")
     source = FLOOR_TEST.format(folder=str(stage.solution_dir), module=module, name=attribute.removesuffix("()"),
                                factory=attribute.endswith("()"), smoke=stage.smoke)
