@@ -185,6 +185,10 @@ class RemoteModule:
         self._session.ask("update", module=self._handle, app=getattr(app, "_handle", None), table=table, id=row_id,
                           values=encoded(values))
 
+    def delete(self, table: str, row_id: int, app=None) -> None:
+        """Delete one row straight in the database."""
+        self._session.ask("delete", module=self._handle, app=getattr(app, "_handle", None), table=table, id=row_id)
+
     def fail_next_flush(self, moment: str, text: str, app=None) -> None:
         """Make the next flush of the app's session raise a database error once."""
         self._session.ask("fail_next_flush", module=self._handle, app=getattr(app, "_handle", None),
@@ -262,6 +266,10 @@ class RemoteApp:
     def update(self, table: str, row_id: int, values: dict) -> None:
         """Change columns of one row straight in the database."""
         self.module.update(table, row_id, values, self)
+
+    def delete(self, table: str, row_id: int) -> None:
+        """Delete one row straight in the database."""
+        self.module.delete(table, row_id, self)
 
     def fail_next_flush(self, moment: str, text: str) -> None:
         """Make the next flush of the app's session raise a database error once."""

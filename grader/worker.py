@@ -346,6 +346,20 @@ def op_update(message: dict) -> dict:
     return {}
 
 
+def op_delete(message: dict) -> dict:
+    """Delete one row by id straight in the database (as another process or an admin would), and commit."""
+    app, db = app_db(message)
+    table = db.metadata.tables[message["table"]]
+
+    def work():
+        """Delete and commit."""
+        db.session.execute(table.delete().where(table.c.id == message["id"]))
+        db.session.commit()
+
+    in_context(app, work)
+    return {}
+
+
 def op_fail_next_flush(message: dict) -> dict:
     """Make the next flush of the app's session raise a database error once, before or after its SQL."""
     from sqlalchemy import event
@@ -433,7 +447,7 @@ def op_migration_heads(message: dict) -> dict:
 
 OPERATIONS = {"load": op_load, "build": op_build, "call_factory": op_call_factory, "request": op_request, "client": op_client,
               "cli": op_cli, "config": op_config, "routes": op_routes, "tables": op_tables, "insert": op_insert,
-              "update": op_update, "fail_next_flush": op_fail_next_flush, "context": op_context,
+              "update": op_update, "delete": op_delete, "fail_next_flush": op_fail_next_flush, "context": op_context,
               "raising_route": op_raising_route, "select": op_select, "access_token": op_access_token,
               "migration_heads": op_migration_heads}
 

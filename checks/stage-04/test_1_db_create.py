@@ -55,6 +55,14 @@ def test_create_accepts_150_characters(client):
     expect.equal(len(task["title"]), 150, "the length of the stored title")
 
 
+@pytest.mark.hint("Strip the title first, then count its characters: the limit is on the title as it is stored.",
+                  section="validating-input")
+def test_create_counts_the_stripped_title(client):
+    """POST /api/tasks with a 150-character title between spaces answers 201: the limit counts the stripped title"""
+    task = create(client, {"title": f"  {LONGEST_TITLE}   "}, "POST /api/tasks with a 150-character title between spaces")
+    expect.equal(len(task["title"]), 150, "the length of the stored title")
+
+
 @pytest.mark.hint("A JSON null description is allowed and stored as null.", section="validating-input")
 def test_create_accepts_null_description(client):
     """POST /api/tasks with "description": null answers 201 with a null description"""

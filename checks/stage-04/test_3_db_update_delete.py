@@ -1,11 +1,12 @@
 """Stage 04 · A persistent task API: replacing with PUT, changing with PATCH, deleting, and updated_at."""
 
+import time
 from datetime import datetime
 
 import pytest
 
 import expect
-from tasks_db import as_json, fetch, insert_tasks, listed, set_columns, task_shape
+from tasks_db import as_json, create, fetch, insert_tasks, listed, set_columns, task_shape
 
 LONG_AGO = datetime(2000, 1, 1)
 ORIGINAL = {"title": "Read the docs", "description": "Chapter 4", "status": "pending"}
@@ -110,6 +111,23 @@ def test_write_without_json_is_415(client, task_id, method):
     expect.error(response, 415, f"{method} {path} with Content-Type: text/plain")
 
 
+@pytest.mark.parametrize("body", [
+    pytest.param({"title": "Half done", "status": "later"}, id="good title, bad status"),
+    pytest.param({"description": "Half done", "title": "   "}, id="good description, blank title"),
+])
+@pytest.mark.hint("Check the whole body before you change the task: a refused PATCH must leave nothing behind in the "
+                  "session, where the next commit would save it.", section="put-and-patch")
+def test_refused_patch_leaves_nothing_behind(app, client, task_id, body):
+    """A PATCH refused with 400 changes nothing, even when a later request commits the same session"""
+    request = f"PATCH /api/tasks/{task_id} with {as_json(body)}"
+    with app.app_context():  # the requests share one session, as a test or a CLI command of the app would
+        expect.error(client.patch(f"/api/tasks/{task_id}", json=body), 400, request)
+        create(client, {"title": "Commit the session"})
+        task = fetch(client, task_id)
+    for name in ("title", "description", "status"):
+        expect.equal(task[name], ORIGINAL[name], f'"{name}" of the task after the refused {request} and a commit')
+
+
 @pytest.mark.hint("Answer 400 unless get_json() gave a dict.", section="validating-input")
 def test_patch_refuses_a_list_body(client, task_id):
     """PATCH /api/tasks/<id> whose JSON body is a list answers 400"""
@@ -134,6 +152,18 @@ def test_update_moves_updated_at(client, app_module, task_id, method):
                 f'{task["updated_at"]!r}, the value it had before the {method}')
     expect.that(task["created_at"].startswith("2000-01-01"), '"created_at" to stay 2000-01-01T00:00:00',
                 expect.shown(task["created_at"]))
+
+
+@pytest.mark.hint("Let the database fill created_at for each row (server_default=func.now()); default=datetime.now() "
+                  "is called once, when app.py is imported, and every task would get that time.", section="timestamps")
+def test_created_at_is_the_time_of_each_creation(client):
+    """Two tasks created a second apart get created_at values a second apart (not the time the app was imported)"""
+    first = create(client, {"title": "First"})
+    time.sleep(1.05)
+    second = create(client, {"title": "Second"})
+    earlier, later = (datetime.fromisoformat(task["created_at"]) for task in (first, second))
+    expect.that(later > earlier, '"created_at" of a task created a second later to be later',
+                f'{first["created_at"]} and then {second["created_at"]}')
 
 
 # --- DELETE ----------------------------------------------------------------------------------------------------

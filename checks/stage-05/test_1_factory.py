@@ -142,6 +142,24 @@ def test_production_refuses_without_secret_key(app_module, monkeypatch):
                 "an app, built with whatever secret key it found")
 
 
+@pytest.mark.parametrize("missing", ["DATABASE_URL", "SECRET_KEY"])
+@pytest.mark.hint("Every production setting comes from the environment, with no default to fall back to: "
+                  "required_setting(name) raises when the variable is missing or empty.",
+                  section="production-reads-everything-from-the-environment")
+def test_production_refuses_without_each_setting(app_module, monkeypatch, tmp_path, missing):
+    """create_app("production") with one of its environment variables missing or empty refuses to start"""
+    monkeypatch.setenv("SECRET_KEY", "a-production-secret-of-at-least-32-bytes")
+    monkeypatch.setenv("DATABASE_URL", sqlite_url(tmp_path / "production.db"))
+    monkeypatch.setenv(missing, "")
+    error = raised_by(app_module, "production")
+    expect.that(error is not None, f'create_app("production") to raise an exception when {missing} is empty',
+                "an app, built with a default in its place")
+    monkeypatch.delenv(missing)
+    error = raised_by(app_module, "production")
+    expect.that(error is not None, f'create_app("production") to raise an exception when {missing} is not set',
+                "an app, built with a default in its place")
+
+
 @pytest.mark.hint("ProductionConfig reads SECRET_KEY and DATABASE_URL from the environment when the app is built.",
                   section="production-reads-everything-from-the-environment")
 def test_production_reads_environment(app_module, monkeypatch, tmp_path):

@@ -28,6 +28,26 @@ def test_invalid_post_is_422(client, body, field):
     expect.equal(task_list(client), [], "the tasks after the refused POST")
 
 
+@pytest.mark.parametrize(("method", "body", "field"), [
+    pytest.param("POST", {"title": None}, "title", id="POST null title"),
+    pytest.param("POST", {"title": "Fine", "status": None}, "status", id="POST null status"),
+    pytest.param("PUT", {"title": "Fine", "status": None}, "status", id="PUT null status"),
+    pytest.param("PATCH", {"status": None}, "status", id="PATCH null status"),
+    pytest.param("PATCH", {"title": None}, "title", id="PATCH null title"),
+])
+@pytest.mark.hint("null is a value, not a missing field: a required field refuses it unless the schema says "
+                  "allow_none=True, which only description does (the database column of the others cannot hold it).",
+                  section="generating-a-schema-from-the-model", todo="todo-fields")
+def test_null_for_a_required_field_is_422(client, method, body, field):
+    """POST, PUT and PATCH that send null for title or status answer 422 naming it (not a 500), changing nothing"""
+    task = create(client, {"title": "Draft", "description": "Rough notes"})
+    path = COLLECTION if method == "POST" else f"/api/tasks/{task['id']}"
+    request = f"{method} {path} with {as_json(body)}"
+    refused(client.open(path, method=method, json=body), request, field)
+    unchanged(client, task, f"after the refused {method}")
+    expect.equal(len(task_list(client)), 1, f"the number of tasks after the refused {method}")
+
+
 @pytest.mark.parametrize(("field", "value"), [
     pytest.param("id", 42, id="id"),
     pytest.param("created_at", "2000-01-01T00:00:00", id="created_at"),

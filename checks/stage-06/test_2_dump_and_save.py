@@ -40,6 +40,8 @@ def test_answer_dumps_task_fields(client, which):
                  id="title with spaces around it"),
     pytest.param({"title": "x" * 150}, {"title": "x" * 150, "description": None, "status": "pending"},
                  id="150-character title"),
+    pytest.param({"title": " " + "x" * 150 + "  "}, {"title": "x" * 150, "description": None, "status": "pending"},
+                 id="150-character title between spaces"),
     pytest.param({"title": "Done already", "status": "completed", "description": None},
                  {"title": "Done already", "description": None, "status": "completed"},
                  id="status and null description"),

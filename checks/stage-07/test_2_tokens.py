@@ -94,6 +94,18 @@ def test_refresh_gives_working_access_token(client):
                    f"GET {COLLECTION} with the access token from /auth/refresh")
 
 
+@pytest.mark.hint("The account a refresh token names may have been deleted since: db.session.get(User, ...) then "
+                  "gives None, and the answer is 401 in the envelope, not a 500 from using None.",
+                  section="refreshing", todo="todo-refresh")
+def test_refresh_for_a_deleted_account_is_401(app, client):
+    """POST /auth/refresh with the refresh token of an account deleted since answers 401 (not 500)"""
+    user_id = register(client, account("tester"))
+    _, refresh = tokens(client, "tester")
+    app.delete("users", user_id)
+    refused(client.post("/auth/refresh", headers=bearer(refresh)),
+            "POST /auth/refresh with the refresh token of an account deleted since")
+
+
 @pytest.mark.hint("Protect the refresh route with @jwt_required(refresh=True): then it takes refresh tokens only.",
                   section="access-and-refresh-tokens")
 def test_refresh_refuses_access_token(client):

@@ -21,6 +21,18 @@ def test_only_admin_deletes(runner, client):
     expect.error(client.get(path, headers=user), 404, f"GET {path} after the admin deleted it")
 
 
+@pytest.mark.hint("Check the role before you look the task up: whether a task exists is none of a non-admin's "
+                  "business, and the contract answers 403 to them for every id.", section="admin-only",
+                  todo="todo-admin-only")
+def test_delete_checks_the_role_before_the_task(runner, client):
+    """DELETE /api/tasks/<id> of a task that does not exist answers 403 for a user and 404 for an admin"""
+    user = seeded(runner, client, "user")
+    admin = bearer(tokens(client, "admin", SEEDED_PASSWORD)[0])
+    path = f"{COLLECTION}424242"
+    expect.error(client.delete(path, headers=user), 403, f'DELETE {path} (no such task) as "user" (role user)')
+    expect.error(client.delete(path, headers=admin), 404, f'DELETE {path} (no such task) as "admin" (role admin)')
+
+
 @pytest.mark.hint("Only DELETE needs the admin role: a user's token may list, read, create, replace and change.",
                   section="admin-only", todo="todo-admin-only")
 def test_user_may_do_everything_but_delete(runner, client):
