@@ -22,8 +22,13 @@ IMPORTED = re.compile(r"^\s*(?:from|import)\s+([A-Za-z_][A-Za-z0-9_]*)", re.M)
 
 
 def target_dir(config) -> Path:
-    """The folder being graded (the grader's scratch copy of the student's folder)."""
+    """The folder being graded: the grader's copy of the student's folder that the student's code cannot reach."""
     return Path(config.getoption("target")).resolve()
+
+
+def worker_dir(config) -> Path:
+    """The copy the app runs from: its files may change while it runs, so the checks read target_dir's instead."""
+    return Path(config.getoption("worker_target") or config.getoption("target")).resolve()
 
 
 def libraries_used(folder: Path) -> list[str]:
@@ -48,7 +53,7 @@ def pytest_configure(config):
     worker.preload = libraries_used(target_dir(config))
     worker.start()
     config._worker = worker
-    config._session = Session(worker, str(target_dir(config)), config.getoption("app_spec"),
+    config._session = Session(worker, str(worker_dir(config)), config.getoption("app_spec"),
                               config.getoption("check_timeout"))
 
 

@@ -42,7 +42,8 @@ class AppImportError(Exception):
 def pytest_addoption(parser):
     """Register the grader's options."""
     group = parser.getgroup("grader")
-    group.addoption("--target", help="folder holding the app to grade")
+    group.addoption("--target", help="folder holding the app to grade (the checks' copy, out of the app's reach)")
+    group.addoption("--worker-target", help="the copy of --target that the app runs from (default: --target)")
     group.addoption("--stage", help="stage id, e.g. stage-01")
     group.addoption("--app-spec", default="app:app", help="module:attribute or module:factory()")
     group.addoption("--results", help="file to write the results to (JSON)")

@@ -76,9 +76,12 @@ def grade(stage: Stage, target: Path, *, check_filter: str | None = None, verbos
     scratch = Path(tempfile.mkdtemp(prefix="grade-"))
     private = Path(tempfile.mkdtemp(prefix="grade-results-"))
     try:
-        copy = scratch / "submission"
+        # Two copies: the checks read `pristine`, which the student's code never reaches (it can replace the files of
+        # its own copy with links to the grader's files); the worker runs `copy`, whatever it does to it.
+        pristine, copy = private / "submission", scratch / "submission"
         try:
-            outcome.left_out = safe_copy(target, copy)
+            outcome.left_out = safe_copy(target, pristine)
+            safe_copy(pristine, copy)
         except (CopyRefused, OSError) as exc:
             outcome.error = {"message": f"The folder could not be copied for grading: {exc}."}
             return outcome
@@ -87,7 +90,8 @@ def grade(stage: Stage, target: Path, *, check_filter: str | None = None, verbos
             sys.executable, "-P", "-m", "pytest", str(stage.checks_dir),
             "-c", str(ROOT / "checks" / "pytest.ini"), "--rootdir", str(ROOT / "checks"),
             "-p", "grader.plugin", "-p", "no:cacheprovider", "--basetemp", str(scratch / "checks"),
-            "--target", str(copy), "--stage", stage.id, "--app-spec", stage.app, "--results", str(results),
+            "--target", str(pristine), "--worker-target", str(copy), "--stage", stage.id, "--app-spec", stage.app,
+            "--results", str(results),
             "--scratch", str(scratch), "-q", "--no-header", "-o", "console_output_style=classic",
         ]
         command += ["--tb=short"] if verbose else ["--tb=no", "-qq"]
