@@ -200,6 +200,28 @@ def test_modules_planted_for_the_checks_are_never_imported(sandbox, tmp_path):
     assert outcome.error is None and outcome.total >= 1 and outcome.score == outcome.max_score, outcome.checks
 
 
+@pytest.mark.parametrize("sandbox", MODES)
+def test_links_made_in_the_apps_copy_never_lead_the_checks_out(sandbox, tmp_path):
+    """An app that turns a file of its own copy into a link to the grader's SSH key while it runs: the checks read
+    the graded folder from a copy of their own, so the key appears nowhere and the checks grade the real app."""
+    use_mode(sandbox)
+    stage = find_stage("stage-04")
+    secret = tmp_path / "id_rsa"
+    secret.write_text("ssh-canary private key line\n")
+    folder = tmp_path / "relinker"
+    (folder / "app").mkdir(parents=True)
+    code = (stage.solution_dir / "app.py").read_text(encoding="utf-8")
+    (folder / "app.py").write_text(code, encoding="utf-8")
+    hostile = settings(sandbox, "unused", secrets=[str(secret)])
+    (folder / "app" / "__init__.py").write_text(code + f"\n\nHOSTILE = {hostile!r}\n\n"
+                                                + (PIECES / "relink.py").read_text(encoding="utf-8"), encoding="utf-8")
+
+    outcome = grade(stage, folder, sandbox=sandbox, check_filter="instance", check_timeout=5)
+
+    assert "ssh-canary" not in json.dumps(outcome.checks) + outcome.output
+    assert outcome.error is None and outcome.total >= 1 and outcome.score == outcome.max_score, outcome.checks
+
+
 # --- Damage ----------------------------------------------------------------------------------------------------
 
 
