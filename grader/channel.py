@@ -100,13 +100,22 @@ class Worker:
         """Start another process that runs the student's code (a WSGI server, a command-line tool) under the
         worker's protections: the same limits and sandbox, exactly env as its environment (start from base_env),
         cwd (inside scratch) as its folder, its output appended to log_path, in a process group of its own. Stop it
-        with stop_process(); kill_descendants() at the end of the run takes any that is left."""
+        with stop_process(); kill_descendants() at the end of the run takes any that is left, and it is killed
+        when the process that started it dies (a grading run stopped from outside)."""
         if self.use_sandbox:
             command = sandbox.wrap(command, self.scratch, env, cwd)
         log = open_log(log_path)
+        limit, libc = self.limiter(), _libc()
+
+        def prepare():
+            """In the child: the limits, and death with its parent."""
+            limit()
+            if libc is not None:
+                libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
         try:
             return subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=log, cwd=cwd, env=env,
-                                    preexec_fn=self.limiter(), start_new_session=True)
+                                    preexec_fn=prepare, start_new_session=True)
         finally:
             os.close(log)
 
@@ -216,7 +225,7 @@ def stop_process(process: subprocess.Popen) -> None:
         pass
 
 
-PR_CAPBSET_DROP, CAP_SYS_RESOURCE = 24, 24
+PR_CAPBSET_DROP, CAP_SYS_RESOURCE, PR_SET_PDEATHSIG = 24, 24, 1
 
 
 def _libc():
