@@ -153,3 +153,42 @@ def test_junit_reader_refuses_what_is_not_plain_data(tmp_path):
     link = tmp_path / "link.xml"
     link.symlink_to(plain)
     assert read_junit(link) is None
+
+
+def write_suite(folder: Path, source: str) -> Path:
+    """A submission whose tests/ holds one test file with this source."""
+    (folder / "tests").mkdir(parents=True)
+    (folder / "tests" / "test_probe.py").write_text(source, encoding="utf-8")
+    return folder
+
+
+def test_student_tests_run_isolated(tmp_path, monkeypatch):
+    """The student's tests see neither the grader's environment nor the course's code on sys.path."""
+    monkeypatch.setenv("GRADER_PROBE_SECRET", "not for students")
+    root = str(Path(__file__).resolve().parent.parent)
+    folder = write_suite(tmp_path / "probe", f'''
+import os
+import sys
+
+
+def test_isolated():
+    assert "GRADER_PROBE_SECRET" not in os.environ
+    assert "PYTHONPATH" not in os.environ
+    # Python's own folders (a venv inside the repo) aside, nothing of the course is importable.
+    course = [entry for entry in sys.path if entry.startswith({root!r}) and not entry.startswith(sys.prefix)]
+    assert not course, course
+    import app
+    assert not app.__file__.startswith({root!r})
+''')
+    outcome = grade(STAGE, folder)
+    assert by_id(outcome)["suite::reference"]["status"] == "pass", not_passing(outcome)
+
+
+def test_hanging_suite_is_stopped(tmp_path, monkeypatch):
+    """A test that never ends is stopped at the run's time limit, and the suite is refused with that reason."""
+    monkeypatch.setattr("grader.suite.RUN_SECONDS", 3)
+    folder = write_suite(tmp_path / "hang", "import time\n\n\ndef test_forever():\n    time.sleep(600)\n")
+    outcome = grade(STAGE, folder)
+    check = by_id(outcome)["suite::reference"]
+    assert check["status"] == "fail" and "did not finish within 3 seconds" in check["message"]
+    assert outcome.score == 0
