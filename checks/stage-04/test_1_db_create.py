@@ -59,7 +59,8 @@ def test_create_accepts_150_characters(client):
                   section="validating-input")
 def test_create_counts_the_stripped_title(client):
     """POST /api/tasks with a 150-character title between spaces answers 201: the limit counts the stripped title"""
-    task = create(client, {"title": f"  {LONGEST_TITLE}   "}, "POST /api/tasks with a 150-character title between spaces")
+    task = create(client, {"title": f"  {LONGEST_TITLE}   "},
+                  "POST /api/tasks with a 150-character title between spaces")
     expect.equal(len(task["title"]), 150, "the length of the stored title")
 
 

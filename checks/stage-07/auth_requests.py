@@ -38,7 +38,7 @@ def answer_field(response, name: str, kind, request: str):
         raise CheckFailed(f'the answer to {request} to hold "{name}" (at its top level or under "data")',
                           f"keys {keys}")
     expect.that(isinstance(value, kind) and not (kind is int and isinstance(value, bool)),
-                f'"{name}" in the answer to {request} to be {KIND_NAMES[kind]}', f"{value!r:.200}")
+                f'"{name}" in the answer to {request} to be {KIND_NAMES[kind]}', expect.shown(value, 200))
     return value
 
 
@@ -51,7 +51,8 @@ def oauth_shape(response, access: str, request: str) -> None:
         return
     token_type = body.get("token_type")
     expect.that(isinstance(token_type, str) and token_type.lower() == "bearer",
-                f'"token_type": "Bearer" next to the access_token in the answer to {request}', f"{token_type!r:.80}",
+                f'"token_type": "Bearer" next to the access_token in the answer to {request}',
+                expect.shown(token_type, 80),
                 "with the tokens at the top level, the answer is the OAuth 2.0 token response; token_response() "
                 "in app/responses.py makes it.")
     seconds = body.get("expires_in")
@@ -60,7 +61,7 @@ def oauth_shape(response, access: str, request: str) -> None:
     expect.that(isinstance(seconds, int) and not isinstance(seconds, bool) and lifetime is not None
                 and abs(seconds - lifetime) <= 1,
                 f'"expires_in" in the answer to {request} to be the access token\'s lifetime in seconds ({lifetime})',
-                f"{seconds!r:.80}")
+                expect.shown(seconds, 80))
 
 
 def step(response, code: int, request: str, note: str) -> None:
@@ -126,7 +127,7 @@ def create(client, headers: dict, title: str = "Write the report") -> dict:
     """POST a task with a token, expect 201 with the new task; return it."""
     request = f'POST {COLLECTION} with {{"title": "{title}"}} and a valid token'
     task = expect.success(client.post(COLLECTION, json={"title": title}, headers=headers), 201, request)
-    expect.that(isinstance(task, dict), f"the data of {request} to be the new task", f"{task!r:.200}")
+    expect.that(isinstance(task, dict), f"the data of {request} to be the new task", expect.shown(task, 200))
     expect.key(task, "id", int, where=f"the task {request} answers")
     return task
 

@@ -26,7 +26,7 @@ def test_register_answers_201_with_user_id(client):
     response = client.post("/auth/register", json=body)
     expect.status(response, 201, request)
     message = answer_field(response, "message", str, request)
-    expect.that(bool(message.strip()), f'a non-empty "message" in the answer to {request}', repr(message))
+    expect.that(bool(message.strip()), f'a non-empty "message" in the answer to {request}', expect.shown(message))
     first = answer_field(response, "user_id", int, request)
     second = register(client, account("other"))
     expect.that(second != first, "a second user to get a user_id of its own", f"{first} both times")

@@ -15,7 +15,7 @@ def test_testing_app_uses_memory_database(app):
     expect.equal(app.config.get("TESTING"), True, 'app.config["TESTING"] of create_app("testing")')
     uri = app.config.get("SQLALCHEMY_DATABASE_URI")
     expect.that(expect.is_in_memory(uri), 'SQLALCHEMY_DATABASE_URI of create_app("testing") to be "sqlite:///:memory:"',
-                repr(uri))
+                expect.shown(uri))
 
 
 @pytest.mark.hint("Only the task routes need a token: /health stays open for monitors and load balancers.",
@@ -37,7 +37,7 @@ def test_post_with_token_is_201(client):
     expect.equal(task.get("title") if isinstance(task, dict) else task, "Spaces go", "the title of the new task")
     location = response.headers.get("Location", "")
     expect.that(location.endswith(f"/api/tasks/{task.get('id')}"),
-                f"a Location header ending in /api/tasks/{task.get('id')}", repr(location))
+                f"a Location header ending in /api/tasks/{task.get('id')}", expect.shown(location))
     expect.success(client.get(f"/api/tasks/{task['id']}", headers=headers), 200, f"GET /api/tasks/{task['id']}")
 
 
@@ -55,7 +55,7 @@ def test_invalid_post_with_token_is_422(client, body, field):
     expect.error(response, 422, request)
     details = response.get_json()["error"].get("details")
     expect.that(isinstance(details, dict) and field in details, f'the details of {request} to name "{field}"',
-                f"{details!r:.200}")
+                expect.shown(details, 200))
 
 
 @pytest.mark.hint("Keep stage 06's PATCH: an empty body is a 400.", section="the-stage-contract")
@@ -83,7 +83,7 @@ def test_init_db_seeds_three_tasks(runner, client):
     """flask init-db leaves exactly three tasks, which a client with a token can list"""
     headers = seeded(runner, client, "user")
     tasks = expect.success(client.get(COLLECTION, headers=headers), 200, f"GET {COLLECTION} after init-db")
-    expect.that(isinstance(tasks, list), f'the "data" of GET {COLLECTION} to be a list', f"{tasks!r:.200}")
+    expect.that(isinstance(tasks, list), f'the "data" of GET {COLLECTION} to be a list', expect.shown(tasks, 200))
     expect.equal(len(tasks), 3, "the number of tasks after init-db")
 
 
