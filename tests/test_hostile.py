@@ -2,12 +2,14 @@
 
 Each submission is a copy of the stage-02 starter or solution with attacking code from tests/hostile/ added. Every
 test runs twice: under bubblewrap (`bwrap`, skipped where `grader.sandbox.available()` is None) and without it
-(`no-sandbox`: only the protections that need no sandbox). What only bubblewrap can promise — that the student's
-code cannot read or write the grader's files, see other processes or lift its limits as root — is asserted in
-tests that say "sandbox-only" and skip in the `no-sandbox` run with that reason.
+(`no-sandbox`: only the protections that need no sandbox). What only bubblewrap can promise is asserted in tests
+that say "sandbox-only" and skip in the `no-sandbox` run with that reason: that the student's code cannot read the
+grader's files (an SSH key), write into the checkout, the venv, the grader's HOME or a classmate's folder, or kill
+a classmate's grading. Without a sandbox, the attacks that would succeed trivially or harm the machine are switched
+off (see `settings`): reading the reference solution or the grader's environment by path or through /proc,
+rewriting results files found by globbing /tmp, and killing every process in sight.
 """
 
-import csv
 import hashlib
 import json
 import os
@@ -30,7 +32,7 @@ PIECES = Path(__file__).with_name("hostile")
 SOLUTION = STAGE.solution_dir / "app.py"
 TIMEOUT = 2  # seconds per check: healthy checks take milliseconds
 MODES = [pytest.param(True, id="bwrap"), pytest.param(False, id="no-sandbox")]
-UNSANDBOXED = "unsandboxed, the student's code runs as the grader's user (here root) and can reach what it can"
+UNSANDBOXED = "unsandboxed, the student's code runs as the grader's user and reaches whatever that user can"
 
 
 def use_mode(sandbox: bool) -> bool:
