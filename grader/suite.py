@@ -580,6 +580,8 @@ def _checks(plan: SuitePlan, results: dict[str, list[RunResult]]) -> list[dict]:
         check = _check(check_id, title, killed, f"No test failed on an app where {mutant.description}: this "
                        "behaviour is not tested yet.", hint, weight=1)
         check["detail"] = detail if killed else None
+        if killed:
+            check["message"] = f"Caught by {failed[0]}." if failed else "Caught: the run did not pass."
         check["caught_by"] = failed
         checks.append(check)
     return checks
