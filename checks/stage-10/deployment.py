@@ -256,6 +256,12 @@ def read_template(folder: Path, name: str) -> str:
     return path.read_text(encoding="utf-8", errors="replace")
 
 
+# How many arguments the directives of a proxy's server block take (as nginx -t would say), for the parser.
+ARGUMENTS = {"proxy_pass": (1, 1), "proxy_set_header": (2, 2), "include": (1, 1), "listen": (1, 12),
+             "server_name": (1, 99), "client_max_body_size": (1, 1), "proxy_read_timeout": (1, 1),
+             "proxy_connect_timeout": (1, 1), "proxy_send_timeout": (1, 1), "proxy_redirect": (1, 2),
+             "proxy_http_version": (1, 1), "proxy_buffering": (1, 1), "root": (1, 1), "return": (1, 2),
+             "access_log": (1, 5), "error_log": (1, 2), "location": (1, 2), "server": (0, 0), "upstream": (1, 1)}
 NGINX_TOKEN = re.compile(r"""#[^\n]*|"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|[{};]|[^\s{};"'#]+""")
 
 
@@ -271,11 +277,18 @@ def parse_nginx(text: str) -> list[dict]:
         if token == ";":
             if not words:
                 raise ValueError("a ';' without a directive")
+            low, high = ARGUMENTS.get(words[0], (0, 99))
+            if not low <= len(words) - 1 <= high:
+                # Usually a missing ';' at the end of the line before, which joins two directives into one.
+                raise ValueError(f'invalid number of arguments in "{words[0]}" directive: {" ".join(words)[:120]}')
             stack[-1].append({"name": words[0], "args": words[1:], "block": None})
             words = []
         elif token == "{":
             if not words:
                 raise ValueError("a '{' without a directive")
+            low, high = ARGUMENTS.get(words[0], (0, 99))
+            if not low <= len(words) - 1 <= high:
+                raise ValueError(f'invalid number of arguments in "{words[0]}" block: {" ".join(words)[:120]}')
             directive = {"name": words[0], "args": words[1:], "block": []}
             stack[-1].append(directive)
             stack.append(directive["block"])
