@@ -576,10 +576,8 @@ def _checks(plan: SuitePlan, results: dict[str, list[RunResult]]) -> list[dict]:
         # Killed: the suite does not pass on the mutant (a failing test, or a run that breaks or hangs).
         killed = not run.green
         failed = [name for name, test in run.tests.items() if test["status"] in ("fail", "error")]
-        detail = f"caught by {failed[0]}" if killed and failed else None
         check = _check(check_id, title, killed, f"No test failed on an app where {mutant.description}: this "
                        "behaviour is not tested yet.", hint, weight=1)
-        check["detail"] = detail if killed else None
         if killed:
             check["message"] = f"Caught by {failed[0]}." if failed else "Caught: the run did not pass."
         check["caught_by"] = failed
