@@ -563,14 +563,15 @@ def _checks(plan: SuitePlan, results: dict[str, list[RunResult]]) -> list[dict]:
                          not touched, "A run wrote under instance/, where the development database lives: build "
                          "the app with create_app(\"testing\").", hints.get("instance", {})))
     accepted = all(check["status"] == "pass" for check in checks)
+    refusal = next((check["title"] for check in checks if check["status"] != "pass"), None)
     for mutant in plan.mutants:
         runs = results[f"mutant:{mutant.name}"]
         title = f"Catches an app where {mutant.description}"
         check_id = f"mutant::{mutant.name}"
         hint = {**hints.get("mutant", {}), **mutant.hint}
         if not accepted or runs is None:
-            checks.append(_check(check_id, title, False, "Not counted: your suite is not accepted yet (see the "
-                                 "checks above).", hint, weight=1))
+            checks.append(_check(check_id, title, False, "Not counted: your suite is not accepted yet; the first "
+                                 f"rule it does not meet: {refusal or 'its runs did not finish'}.", hint, weight=1))
             continue
         run = runs[0]
         # Killed: the suite does not pass on the mutant (a failing test, or a run that breaks or hangs).
