@@ -74,8 +74,9 @@ def test_forced_error_in_production_is_generic_500(app_module, monkeypatch):
                 "the 500 answer to hide the exception (its text, its type, the traceback)", f"{message!r:.200}")
 
 
-@pytest.mark.hint("In create_app, wrap app.wsgi_app in ProxyFix(x_for=n, x_proto=n, x_host=n) when "
-                  "TRUSTED_PROXIES (n) is above 0.", section="behind-a-proxy", todo="todo-proxy-fix")
+@pytest.mark.hint("ProductionConfig.TRUSTED_PROXIES reads the variable; then create_app wraps app.wsgi_app in "
+                  "ProxyFix(x_for=n, x_proto=n, x_host=n) when it (n) is above 0.", section="behind-a-proxy",
+                  todo="todo-proxy-fix")
 def test_trusted_proxy_sets_scheme_and_host(app_module, monkeypatch):
     """With TRUSTED_PROXIES=1, production builds URLs from X-Forwarded-Proto and X-Forwarded-Host"""
     production_env(monkeypatch, TRUSTED_PROXIES="1")
