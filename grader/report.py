@@ -145,10 +145,11 @@ def _print_short(outcome: Outcome, console: Console, curl: bool) -> None:
             listing.add_row("✗", Text(line))
         console.print(Padding(listing, (0, 0, 0, 2)))
     if len(lines) > SHORT_LINES:
-        console.print(Text(f"  … and {len(lines) - SHORT_LINES} more lines of failures", style="dim"))
+        console.print(Text(f"  … and {len(lines) - SHORT_LINES} more (--all shows every failure)", style="dim"))
 
 
-SHORT_LINES = 15
+# At most this many lines for the other failures, so that the whole report fits on a screen at 80 columns.
+SHORT_LINES = 12
 
 
 def cause(check: dict) -> str | None:

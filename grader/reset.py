@@ -23,7 +23,8 @@ def backup_folder(stage: Stage) -> Path:
     stamp = time.strftime("%Y%m%d-%H%M%S")
     folder = BACKUPS / f"{stage.id}-{stamp}"
     suffix = 1
-    while folder.exists():
+    # A name stays taken after its backup was put back (its ".undone" note), so that names keep their order.
+    while folder.exists() or folder.with_name(folder.name + ".undone").exists():
         suffix += 1
         folder = BACKUPS / f"{stage.id}-{stamp}-{suffix}"
     return folder
@@ -99,6 +100,7 @@ def undo(stage: Stage, console: Console) -> int:
             mark_whole(saved)
         shutil.move(str(backup), folder)
         marker.unlink()
+        backup.with_name(backup.name + ".undone").touch()
         console.print(f"Put back your whole {stage.id} folder from {backup.relative_to(ROOT)}.")
     else:
         files = sorted(path.relative_to(backup) for path in backup.rglob("*") if path.is_file())
@@ -111,6 +113,7 @@ def undo(stage: Stage, console: Console) -> int:
             shutil.move(str(backup / relative), current)
             console.print(f"Put back {folder.relative_to(ROOT)}/{relative.as_posix()} from {backup.relative_to(ROOT)}.")
         shutil.rmtree(backup)
+        backup.with_name(backup.name + ".undone").touch()
     if saved.exists():
         console.print(f"What was there before is saved in {saved.relative_to(ROOT)} "
                       f"(python grade.py reset --undo {stage.id} puts it back).")

@@ -78,6 +78,10 @@ def watch(stage, target: Path, console: Console, *, poll: bool = False, display:
     try:
         while True:
             outcome = grade(stage, target, **options)
+            if options.get("check_filter") and not outcome.checks and not outcome.error:
+                console.print(f"grade.py: -k {options['check_filter']} selects no check of {stage.id}: "
+                              f"`python grade.py {stage.id} --list` shows their names and titles.", markup=False)
+                return 2
             console.clear()
             print_outcome(outcome, console, **(display or {}))
             current = {check["id"]: check["status"] for check in outcome.checks} if not outcome.error else {}

@@ -137,6 +137,12 @@ def test_k_that_selects_nothing_is_a_usage_error():
     assert "selects no check of stage-01" in result.stderr and "--list" in result.stderr
 
 
+def test_watch_with_k_that_selects_nothing_stops(tmp_path):
+    """--watch with -k that selects nothing says so and exits 2 instead of watching nothing."""
+    result = run("stage-01", "--watch", "-k", "no-check-is-called-this")
+    assert result.returncode == 2 and "selects no check of stage-01" in result.stdout
+
+
 def test_a_subset_never_claims_the_stage_is_done():
     """A run of some checks that all pass says to grade the whole stage, not "All checks pass. Next: …"."""
     result = run("stage-05", "-k", "999")
