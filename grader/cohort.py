@@ -654,7 +654,7 @@ def print_report(rows: list[dict], report: dict, unlisted: list[str], console: C
     """The cohort report: who could not be graded, the scores, and where the apps that ran fail, by section."""
     def say(text: str = "", indent: int = 0) -> None:
         """One line of the report; in a narrow terminal, its wrapped lines keep its indent."""
-        console.print(Padding(Text(text), (0, 0, 0, indent), expand=False))
+        console.print(Padding(Text(text), (0, 0, 0, indent), expand=False) if text else "")
 
     missing = sorted({row["student"] for row in rows if row["status"] == "missing"})
     if missing:
