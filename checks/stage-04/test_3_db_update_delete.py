@@ -111,17 +111,18 @@ def test_write_without_json_is_415(client, task_id, method):
     expect.error(response, 415, f"{method} {path} with Content-Type: text/plain")
 
 
-@pytest.mark.parametrize("body", [
-    pytest.param({"title": "Half done", "status": "later"}, id="good title, bad status"),
-    pytest.param({"description": "Half done", "title": "   "}, id="good description, blank title"),
+@pytest.mark.parametrize(("method", "body"), [
+    pytest.param("PATCH", {"title": "Half done", "status": "later"}, id="PATCH good title, bad status"),
+    pytest.param("PATCH", {"description": "Half done", "title": "   "}, id="PATCH good description, blank title"),
+    pytest.param("PUT", {"title": "Half done", "status": "later"}, id="PUT good title, bad status"),
 ])
-@pytest.mark.hint("Check the whole body before you change the task: a refused PATCH must leave nothing behind in the "
-                  "session, where the next commit would save it.", section="put-and-patch")
-def test_refused_patch_leaves_nothing_behind(app, client, task_id, body):
-    """A PATCH refused with 400 changes nothing, even when a later request commits the same session"""
-    request = f"PATCH /api/tasks/{task_id} with {as_json(body)}"
+@pytest.mark.hint("Check the whole body before you change the task: a refused PUT or PATCH must leave nothing "
+                  "behind in the session, where the next commit would save it.", section="put-and-patch")
+def test_refused_change_leaves_nothing_behind(app, client, task_id, method, body):
+    """A PUT or PATCH refused with 400 changes nothing, even when a later request commits the same session"""
+    request = f"{method} /api/tasks/{task_id} with {as_json(body)}"
     with app.app_context():  # the requests share one session, as a test or a CLI command of the app would
-        expect.error(client.patch(f"/api/tasks/{task_id}", json=body), 400, request)
+        expect.error(client.open(f"/api/tasks/{task_id}", method=method, json=body), 400, request)
         create(client, {"title": "Commit the session"})
         task = fetch(client, task_id)
     for name in ("title", "description", "status"):
@@ -154,16 +155,22 @@ def test_update_moves_updated_at(client, app_module, task_id, method):
                 expect.shown(task["created_at"]))
 
 
-@pytest.mark.hint("Let the database fill created_at for each row (server_default=func.now()); default=datetime.now() "
-                  "is called once, when app.py is imported, and every task would get that time.", section="timestamps")
-def test_created_at_is_the_time_of_each_creation(client):
-    """Two tasks created a second apart get created_at values a second apart (not the time the app was imported)"""
+@pytest.mark.hint("Let the database take the time of each change: server_default=func.now() and "
+                  "onupdate=func.now(). default=datetime.now() (with the parentheses) is called once, when app.py is "
+                  "imported, and every row would get that time.", section="timestamps")
+def test_timestamps_are_taken_at_each_change(client):
+    """A task created or changed a second after another gets a later timestamp (not the time the app was imported)"""
     first = create(client, {"title": "First"})
     time.sleep(1.05)
     second = create(client, {"title": "Second"})
+    request = f"PATCH /api/tasks/{first['id']} a second after it was created"
+    changed = answered_task(client.patch(f"/api/tasks/{first['id']}", json={"status": "completed"}), request)
     earlier, later = (datetime.fromisoformat(task["created_at"]) for task in (first, second))
     expect.that(later > earlier, '"created_at" of a task created a second later to be later',
                 f'{first["created_at"]} and then {second["created_at"]}')
+    expect.that(datetime.fromisoformat(changed["updated_at"]) >= later,
+                f'"updated_at" after the {request} to be no earlier than the "created_at" of a task created '
+                "before that PATCH", f'{changed["updated_at"]}, before {second["created_at"]}')
 
 
 # --- DELETE ----------------------------------------------------------------------------------------------------
