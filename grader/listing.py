@@ -16,6 +16,13 @@ from .manifest import ROOT, Stage
 
 def collected_checks(stage: Stage, words: str | None = None) -> list[dict]:
     """The checks pytest collects for the stage (kept by -k words, if any): each with its id and title."""
+    if stage.kind == "tests":
+        # A stage that grades the student's tests: its checks are the rules and the mutants of its suite.toml.
+        from .suite import listed_checks
+
+        keep = (words or "").lower().split()
+        return [check for check in listed_checks(stage)
+                if all(word in f"{check['id']} {check['title']}".lower() for word in keep)]
     with tempfile.TemporaryDirectory(prefix="grade-list-") as scratch:
         results = Path(scratch) / "results.json"
         command = [sys.executable, "-P", "-m", "pytest", str(stage.checks_dir), "--collect-only", "-q",

@@ -502,6 +502,29 @@ def _gate_ok(name: str, runs: list[RunResult]) -> bool:
     return all(run.green for run in runs) and (name != "reference" or len(runs) == 2)
 
 
+TITLES = {
+    "reference": "Your tests all pass on the reference app",
+    "again": "They pass again on the same copy (no test leaves data behind that breaks the next run)",
+    "reverse": "They pass in reverse order (no test depends on another)",
+    "alternative": "They pass on another correct app: {}",
+    "stubs": "They fail on the starter's stubs (the suite tests something)",
+    "instance": "They never write under instance/ (the testing configuration is used)",
+    "mutant": "Catches an app where {}",
+}
+
+
+def listed_checks(stage: Stage) -> list[dict]:
+    """The checks a grading of the stage reports, in order, with their ids and titles, without running anything."""
+    plan = load_plan(stage)
+    listed = [{"id": f"suite::{name}", "title": TITLES[name]} for name in ("reference", "again", "reverse")]
+    listed += [{"id": f"suite::alternative:{alternative.name}",
+                "title": TITLES["alternative"].format(alternative.description)} for alternative in plan.alternatives]
+    listed += [{"id": f"suite::{name}", "title": TITLES[name]} for name in ("stubs", "instance")]
+    listed += [{"id": f"mutant::{mutant.name}", "title": TITLES["mutant"].format(mutant.description)}
+               for mutant in plan.mutants]
+    return listed
+
+
 def _check(check_id: str, title: str, passed: bool, message: str | None, hint: dict, *, weight: int = 0,
            detail: str | None = None) -> dict:
     """One check record, in the shape grader/plugin.py writes for an app's checks."""
@@ -532,23 +555,21 @@ def _checks(plan: SuitePlan, results: dict[str, list[RunResult]]) -> list[dict]:
     checks = []
     reference = results["reference"]
     first = reference[0]
-    checks.append(_check("suite::reference", "Your tests all pass on the reference app", first.green, _why(first),
+    checks.append(_check("suite::reference", TITLES["reference"], first.green, _why(first),
                          hints.get("reference", {})))
     if first.green:
         second = reference[1]
-        checks.append(_check("suite::again", "They pass again on the same copy (no test leaves data behind "
-                             "that breaks the next run)", second.green, _why(second), hints.get("again", {})))
+        checks.append(_check("suite::again", TITLES["again"], second.green, _why(second), hints.get("again", {})))
     else:
-        checks.append(_check("suite::again", "They pass again on the same copy (no test leaves data behind "
-                             "that breaks the next run)", False, "Not run: the tests do not pass on the reference "
-                             "app yet.", hints.get("again", {})))
+        checks.append(_check("suite::again", TITLES["again"], False, "Not run: the tests do not pass on the "
+                             "reference app yet.", hints.get("again", {})))
     reverse = results["reverse"][0]
-    checks.append(_check("suite::reverse", "They pass in reverse order (no test depends on another)", reverse.green,
+    checks.append(_check("suite::reverse", TITLES["reverse"], reverse.green,
                          _why(reverse), hints.get("reverse", {})))
     for alternative in plan.alternatives:
         run = results[f"alternative:{alternative.name}"][0]
         checks.append(_check(f"suite::alternative:{alternative.name}",
-                             f"They pass on another correct app: {alternative.description}", run.green, _why(run),
+                             TITLES["alternative"].format(alternative.description), run.green, _why(run),
                              {**hints.get("alternative", {}), **alternative.hint}))
     stubs = results["stubs"][0]
     passing_on_stubs = [name for name, test in stubs.tests.items() if test["status"] == "pass"]
@@ -556,17 +577,16 @@ def _checks(plan: SuitePlan, results: dict[str, list[RunResult]]) -> list[dict]:
             if passing_on_stubs and stubs.red else None)
     stub_message = stubs.problem or "Every test passes on the starter's stubs (routes answering 501): the tests " \
                                     "check nothing the app does."
-    checks.append(_check("suite::stubs", "They fail on the starter's stubs (the suite tests something)", stubs.red,
+    checks.append(_check("suite::stubs", TITLES["stubs"], stubs.red,
                          stub_message, hints.get("stubs", {}), detail=note))
     touched = [name for name, runs in results.items() if runs and any(run.instance_touched for run in runs)]
-    checks.append(_check("suite::instance", "They never write under instance/ (the testing configuration is used)",
-                         not touched, "A run wrote under instance/, where the development database lives: build "
+    checks.append(_check("suite::instance", TITLES["instance"], not touched, "A run wrote under instance/, where the development database lives: build "
                          "the app with create_app(\"testing\").", hints.get("instance", {})))
     accepted = all(check["status"] == "pass" for check in checks)
     refusal = next((check["title"] for check in checks if check["status"] != "pass"), None)
     for mutant in plan.mutants:
         runs = results[f"mutant:{mutant.name}"]
-        title = f"Catches an app where {mutant.description}"
+        title = TITLES["mutant"].format(mutant.description)
         check_id = f"mutant::{mutant.name}"
         hint = {**hints.get("mutant", {}), **mutant.hint}
         if not accepted or runs is None:

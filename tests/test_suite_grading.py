@@ -13,7 +13,7 @@ from grader.hints import todo_regions
 from grader.manifest import load_stages, tomllib
 from grader.report import chapter_sections, to_json
 from grader.run import grade
-from grader.suite import build_app, load_plan, read_junit
+from grader.suite import build_app, listed_checks, load_plan, read_junit
 from test_mutants import apply, load_mutants
 
 STAGE = next(stage for stage in load_stages() if stage.kind == "tests")
@@ -192,3 +192,10 @@ def test_hanging_suite_is_stopped(tmp_path, monkeypatch):
     check = by_id(outcome)["suite::reference"]
     assert check["status"] == "fail" and "did not finish within 3 seconds" in check["message"]
     assert outcome.score == 0
+
+
+def test_listing_matches_the_report():
+    """grade.py stage-09 --list names the checks a grading reports, in the same order, without running any."""
+    outcome = graded(STAGE.id, str(STAGE.solution_dir))
+    assert [(check["id"], check["title"]) for check in listed_checks(STAGE)] == [
+        (check["id"], check["title"]) for check in outcome.checks]
