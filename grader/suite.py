@@ -423,6 +423,10 @@ def grade_suite(stage: Stage, target: Path, *, check_filter: str | None = None, 
         if not tests.is_dir():
             outcome.error = {"message": f"There is no {TESTS_FOLDER}/ folder in {target}: this stage grades your "
                                         "tests, which live in tests/ (tests/conftest.py, tests/test_*.py)."}
+            # Every check is still listed (not run), so that the stage's maximum is known, e.g. to a gradebook.
+            outcome.checks = [_check(check["id"], check["title"], False, "Not run: there is no tests/ folder.",
+                                     {}, weight=1 if check["id"].startswith("mutant::") else 0)
+                              for check in listed_checks(stage)]
             return outcome
         # The runs happen in a folder of their own: the student's code never sees the copy the tests are taken from.
         scratch = Path(tempfile.mkdtemp(prefix="grade-suite-runs-")).resolve()

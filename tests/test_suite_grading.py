@@ -199,3 +199,11 @@ def test_listing_matches_the_report():
     outcome = graded(STAGE.id, str(STAGE.solution_dir))
     assert [(check["id"], check["title"]) for check in listed_checks(STAGE)] == [
         (check["id"], check["title"]) for check in outcome.checks]
+
+
+def test_folder_without_tests_is_an_error_that_still_lists_the_checks(tmp_path):
+    """No tests/ folder: an error saying where tests belong, and every check listed unrun (a gradebook's maximum)."""
+    outcome = grade(STAGE, tmp_path)
+    assert outcome.status == "error" and "tests/" in outcome.error["message"]
+    assert [check["id"] for check in outcome.checks] == [check["id"] for check in listed_checks(STAGE)]
+    assert outcome.score == 0 and outcome.max_score == len(PLAN.mutants)
