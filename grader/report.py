@@ -137,19 +137,26 @@ def _print_short(outcome: Outcome, console: Console, curl: bool) -> None:
         return
     _print_check(failing[0], stage, chapter_sections(stage), console, curl)
     lines = other_failures(outcome.checks, failing[0])
-    if lines:
+    shown, rows, room = [], 0, max(console.width - 6, 20)
+    for line in lines:
+        needed = -(-len(line) // room)  # the screen lines it wraps to
+        if rows + needed > SHORT_LINES:
+            break
+        shown.append(line)
+        rows += needed
+    if shown:
         listing = Table.grid(padding=(0, 1))
         listing.add_column(style="red", no_wrap=True)
         listing.add_column(overflow="fold")
-        for line in lines[:SHORT_LINES]:
+        for line in shown:
             listing.add_row("✗", Text(line))
         console.print(Padding(listing, (0, 0, 0, 2)))
-    if len(lines) > SHORT_LINES:
-        console.print(Text(f"  … and {len(lines) - SHORT_LINES} more (--all shows every failure)", style="dim"))
+    if len(lines) > len(shown):
+        console.print(Text(f"  … and {len(lines) - len(shown)} more (--all shows every failure)", style="dim"))
 
 
-# At most this many lines for the other failures, so that the whole report fits on a screen at 80 columns.
-SHORT_LINES = 12
+# At most this many screen lines for the other failures, so that the whole report fits on a screen.
+SHORT_LINES = 16
 
 
 def cause(check: dict) -> str | None:
