@@ -17,7 +17,8 @@ from grader.sandbox import base_environment
 
 # Libraries the worker imports while the checks are collected, when the graded code mentions them.
 LIBRARIES = ("flask_sqlalchemy", "sqlalchemy", "marshmallow", "flask_marshmallow", "marshmallow_sqlalchemy",
-             "flask_jwt_extended", "flask_migrate", "alembic")
+             "flask_jwt_extended", "flask_migrate", "alembic", "flask_limiter", "flask_caching", "celery",
+             "apiflask")
 IMPORTED = re.compile(r"^\s*(?:from|import)\s+([A-Za-z_][A-Za-z0-9_]*)", re.M)
 
 
@@ -127,9 +128,13 @@ def app_module(remote, isolated_environment):
 
 
 @pytest.fixture
-def app(remote, app_module):
-    """The student's app, built from this check's fresh import, so in-memory data starts as shipped."""
-    return remote.build(app_module)
+def app(remote, app_module, request):
+    """The student's app, built from this check's fresh import, so in-memory data starts as shipped.
+
+    A check marked app_config({...}) gets create_app("testing", {...}): the factory applies those settings last.
+    """
+    marker = request.node.get_closest_marker("app_config")
+    return remote.build(app_module, test_config=dict(marker.args[0]) if marker else None)
 
 
 @pytest.fixture

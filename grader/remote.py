@@ -77,9 +77,10 @@ class Session:
             return module
         return self.app_from(answer, module, spec)
 
-    def build(self, module: "RemoteModule") -> "RemoteApp":
-        """Make the app from a module this check has loaded already (no second import)."""
-        answer = self.ask("build", module=module._handle, spec=self.spec, config_name="testing")
+    def build(self, module: "RemoteModule", test_config: dict | None = None) -> "RemoteApp":
+        """Make the app from a module this check has loaded already (no second import), with the check's settings."""
+        answer = self.ask("build", module=module._handle, spec=self.spec, config_name="testing",
+                          test_config=test_config)
         show_printed(answer)
         return self.app_from(answer, module, self.spec)
 

@@ -155,8 +155,8 @@ def op_load(message: dict) -> dict:
     return answer
 
 
-def build(module, attribute: str, config_name, printed) -> dict:
-    """Make the app from a loaded module: its attribute, or the factory called with config_name."""
+def build(module, attribute: str, config_name, printed, test_config=None) -> dict:
+    """Make the app from a loaded module: its attribute, or the factory called with config_name (and test_config)."""
     from flask import Flask, got_request_exception
 
     factory, name = attribute.endswith("()"), attribute.removesuffix("()")
@@ -165,7 +165,13 @@ def build(module, attribute: str, config_name, printed) -> dict:
     try:
         with redirect_stdout(printed):
             target = getattr(module, name)
-            app = (target(config_name) if config_name is not None else target()) if factory else target
+            if not factory:
+                app = target
+            elif test_config is not None:
+                # pallets' second argument: settings applied after the configuration class.
+                app = target(config_name, test_config)
+            else:
+                app = target(config_name) if config_name is not None else target()
     except BaseException as exc:  # noqa: B902
         return {"build_error": failure(exc)}
     if not isinstance(app, Flask):
@@ -178,7 +184,7 @@ def op_build(message: dict) -> dict:
     module = handles[message["module"]]
     attribute = message["spec"].partition(":")[2]
     printed = io.StringIO()
-    answer = build(module, attribute, message.get("config_name", "testing"), printed)
+    answer = build(module, attribute, message.get("config_name", "testing"), printed, message.get("test_config"))
     answer["printed"] = printed.getvalue()[:4000]
     return answer
 
