@@ -1,0 +1,119 @@
+"""The task API's routes, recorded on the tasks blueprint; the factory mounts them under /api/tasks."""
+
+from flask import Blueprint, abort, current_app, make_response, request, url_for
+from flask_jwt_extended import get_jwt, verify_jwt_in_request
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..extensions import db
+from ..models import FIELDS, STATUSES, Task
+from ..responses import success_response
+from .caching import cached_read, forget_cached_tasks
+from .schemas import TaskSchema
+
+tasks_bp = Blueprint("tasks", __name__)
+
+
+@tasks_bp.before_request
+def require_access_token():
+    """Refuse every request to a task route that lacks a valid access token, before its view runs."""
+    verify_jwt_in_request()
+
+
+# Made once, when the module is imported, and used by every request: a schema object keeps no request's data.
+task_schema = TaskSchema()
+tasks_schema = TaskSchema(many=True)
+
+
+def find_task(task_id):
+    """The task with this id; 404 (answered in the error envelope) when there is none."""
+    return db.get_or_404(Task, task_id, description=f"There is no task with id {task_id}.")
+
+
+def json_body():
+    """The request's JSON body as sent, whatever its shape (the schema judges that); 415 when it is not JSON."""
+    if not request.is_json:
+        abort(415, description="Send a JSON body with Content-Type: application/json.")
+    return request.get_json()
+
+
+def save():
+    """Commit the session, then forget the cached answers; if the database refuses, roll back and answer 500."""
+    try:
+        db.session.commit()
+    except SQLAlchemyError:
+        db.session.rollback()
+        current_app.logger.exception("The database refused a change; it was rolled back.")
+        abort(500)
+    # TODO: After the commit (not before: a refused write changes nothing), forget.
+    pass
+
+
+@tasks_bp.get("/")
+# TODO: Serve the list through cached_read (below the route decorator).
+# (not cached yet)
+def list_tasks():
+    """List the tasks, newest first, or only those with the status given in ?status=."""
+    query = db.select(Task).order_by(Task.created_at.desc(), Task.id.desc())
+    status = request.args.get("status")
+    if status is not None:
+        if status not in STATUSES:
+            abort(400, description='?status= must be "pending" or "completed".')
+        query = query.where(Task.status == status)
+    return success_response(tasks_schema.dump(db.session.scalars(query).all()))
+
+
+@tasks_bp.get("/<int:task_id>")
+# TODO: Serve the detail through cached_read too.
+# (not cached yet)
+def get_task(task_id):
+    """Show one task, with an ETag; answer 304 without a body when If-None-Match already names it."""
+    response = make_response(success_response(task_schema.dump(find_task(task_id))))
+    # TODO: Give the answer an ETag of its body and make it conditional on If-None-Match.
+    return response
+
+
+@tasks_bp.post("/")
+def create_task():
+    """Create a task from {"title", "description", "status", "due_date"}; answer 201 and where to find it."""
+    # A new task may leave status out: the model's default, "pending", applies.
+    fields = task_schema.load(json_body(), partial=("status",))
+    task = Task(**fields)
+    db.session.add(task)
+    save()
+    location = url_for("tasks.get_task", task_id=task.id, _external=True)
+    return success_response(task_schema.dump(task), 201, {"Location": location})
+
+
+@tasks_bp.put("/<int:task_id>")
+def replace_task(task_id):
+    """Replace a task: title and status are required; a description or due_date left out becomes null."""
+    task = find_task(task_id)
+    fields = task_schema.load(json_body())
+    for name, value in fields.items():
+        setattr(task, name, value)
+    save()
+    return success_response(task_schema.dump(task))
+
+
+@tasks_bp.patch("/<int:task_id>")
+def update_task(task_id):
+    """Change only the fields the body names; a body that names none of them is a 400."""
+    task = find_task(task_id)
+    fields = task_schema.load(json_body(), partial=True)
+    if not fields:
+        # Nothing is wrong with any field: there is no field at all. The request itself is incomplete, hence 400.
+        abort(400, description=f"Send at least one of: {', '.join(FIELDS)}.")
+    for name, value in fields.items():
+        setattr(task, name, value)
+    save()
+    return success_response(task_schema.dump(task))
+
+
+@tasks_bp.delete("/<int:task_id>")
+def delete_task(task_id):
+    """Delete a task (admins only) and answer 204 with no body."""
+    if get_jwt().get("role") != "admin":
+        abort(403, description="Only an admin may delete tasks.")
+    db.session.delete(find_task(task_id))
+    save()
+    return "", 204
