@@ -28,8 +28,7 @@ def celery_settings(app):
 # --8<-- [start:celery-init-app]
 def celery_init_app(app):
     """Make the Celery app for this Flask app: every job runs inside its app context; kept in app.extensions."""
-    # --8<-- [start:todo-celery-init-app] A Task class whose __call__ runs inside app.app_context(); Celery(app.name,
-    # task_cls=...), configured from app.config["CELERY"], set as the default, stored as app.extensions["celery"].
+    # --8<-- [start:todo-celery-init-app] Task subclass in app_context; Celery from app.config["CELERY"]; default.
     class FlaskTask(Task):
         """A Celery task that runs with the Flask app's context pushed, so db and current_app work inside it."""
 

@@ -55,8 +55,7 @@ class Config:
     CACHE_DEFAULT_TIMEOUT = 60
 
     # --8<-- [start:celery-settings]
-    # --8<-- [start:todo-celery-settings] CELERY_BROKER_URL and CELERY_RESULT_BACKEND read from the environment
-    # (None when unset: create_app then uses SQLite files in the instance folder).
+    # --8<-- [start:todo-celery-settings] CELERY_BROKER_URL, CELERY_RESULT_BACKEND from the environment (or None).
     @property
     def CELERY_BROKER_URL(self):
         """Where jobs wait for a worker: Redis or RabbitMQ from the environment, else None (a SQLite file)."""

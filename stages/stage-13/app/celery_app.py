@@ -27,5 +27,5 @@ def celery_settings(app):
 
 def celery_init_app(app):
     """Make the Celery app for this Flask app: every job runs inside its app context; kept in app.extensions."""
-    # TODO: A Task class whose __call__ runs inside app.app_context(); Celery(app.name,
+    # TODO: Task subclass in app_context; Celery from app.config["CELERY"]; default.
     return None

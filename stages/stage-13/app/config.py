@@ -54,7 +54,7 @@ class Config:
     # Seconds an answer may be served from the cache; writes forget answers at once anyway.
     CACHE_DEFAULT_TIMEOUT = 60
 
-    # TODO: CELERY_BROKER_URL and CELERY_RESULT_BACKEND read from the environment
+    # TODO: CELERY_BROKER_URL, CELERY_RESULT_BACKEND from the environment (or None).
     CELERY_BROKER_URL = CELERY_RESULT_BACKEND = None
 
     # Not eager: .delay() hands the job to the broker, and a worker process runs it.

@@ -42,8 +42,7 @@ def send_confirmation(task_id, user_id):
 @shared_task(ignore_result=False)
 def process_task(task_id):
     """The slow work on one task (simulated by a configurable delay): mark it completed; answer what changed."""
-    # --8<-- [start:todo-process-task] Wait JOB_DELAY_SECONDS, load the task by id (LookupError if gone), set its
-    # status to "completed", commit, and return {"task_id": ..., "status": "completed"}.
+    # --8<-- [start:todo-process-task] Sleep JOB_DELAY_SECONDS; task by id (else LookupError); completed; commit.
     time.sleep(current_app.config["JOB_DELAY_SECONDS"])
     task = db.session.get(Task, task_id)
     if task is None:

@@ -137,8 +137,7 @@ def delete_task(task_id):
 @tasks_bp.post("/<int:task_id>/process")
 def start_processing(task_id):
     """Queue the slow processing of a task; answer 202 at once with the job's id and where to ask about it."""
-    # --8<-- [start:todo-process-route] 404 for a missing task; process_task.delay(task_id); 202 with job_id and
-    # status_url (url_for the status route, _external) in the envelope, and the status URL as Location.
+    # --8<-- [start:todo-process-route] 404 if missing; process_task.delay; 202 {job_id, status_url} + Location.
     find_task(task_id)
     job = process_task.delay(task_id)
     status_url = url_for("tasks.job_status", job_id=job.id, _external=True)
@@ -151,8 +150,7 @@ def start_processing(task_id):
 @tasks_bp.get("/jobs/<job_id>")
 def job_status(job_id):
     """Say where a job is: PENDING, STARTED, SUCCESS (with its result) or FAILURE (with its error)."""
-    # --8<-- [start:todo-status-route] AsyncResult(job_id, app=the app's Celery app): job_id, state, and result
-    # (SUCCESS) or error (FAILURE, as text). An id Celery never saw is simply PENDING.
+    # --8<-- [start:todo-status-route] AsyncResult with the app's Celery app: {job_id, state, result or error}.
     job = AsyncResult(job_id, app=current_app.extensions["celery"])
     answer = {"job_id": job_id, "state": job.state}
     if job.successful():

@@ -39,5 +39,5 @@ def send_confirmation(task_id, user_id):
 @shared_task(ignore_result=False)
 def process_task(task_id):
     """The slow work on one task (simulated by a configurable delay): mark it completed; answer what changed."""
-    # TODO: Wait JOB_DELAY_SECONDS, load the task by id (LookupError if gone), set its
+    # TODO: Sleep JOB_DELAY_SECONDS; task by id (else LookupError); completed; commit.
     raise NotImplementedError("process_task is not written yet")

@@ -129,12 +129,12 @@ def delete_task(task_id):
 @tasks_bp.post("/<int:task_id>/process")
 def start_processing(task_id):
     """Queue the slow processing of a task; answer 202 at once with the job's id and where to ask about it."""
-    # TODO: 404 for a missing task; process_task.delay(task_id); 202 with job_id and
+    # TODO: 404 if missing; process_task.delay; 202 {job_id, status_url} + Location.
     return {"error": "Not implemented yet: see the TODO in app/tasks/routes.py."}, 501
 
 
 @tasks_bp.get("/jobs/<job_id>")
 def job_status(job_id):
     """Say where a job is: PENDING, STARTED, SUCCESS (with its result) or FAILURE (with its error)."""
-    # TODO: AsyncResult(job_id, app=the app's Celery app): job_id, state, and result
+    # TODO: AsyncResult with the app's Celery app: {job_id, state, result or error}.
     return {"error": "Not implemented yet: see the TODO in app/tasks/routes.py."}, 501
