@@ -9,13 +9,16 @@ folder exactly as the stage's solution is (the manifest's `flask_app` and `prepa
   follows only that tab would.
 - A section holding one curl or http command must also hold "# expect: CODE"; the run checks the status. It may
   hold "# save: NAME=key": the JSON answer's "key" (top level or under "data") becomes $NAME later on.
+- A request section may hold "# show: Header-Name, Other-Name": those headers of the answer are shown too, after
+  Location (for headers such as X-Cache that the page is about; never for values that change from run to run).
 - A request whose answer shows what the tool itself sent (its User-Agent, say) says so with a line
   "# answers differ: <why>"; its two tabs must then agree on the status only.
 - Any other section is shell (e.g. `TOKEN=$(http ... | python3 -c ...)`, or a command that reads $TOKEN): it runs
   with bash, must succeed, and the variables it assigns are kept for the sections after it.
 
-The answer of a request section is its status line, its Location header if any, and its body, JSON pretty-printed
-(`Answer.text`). tests/test_doc_requests.py and scripts/render_answers.py both run the files through this module.
+The answer of a request section is its status line, its Location header if any, the headers it shows, and its
+body, JSON pretty-printed (`Answer.text`). tests/test_doc_requests.py and scripts/render_answers.py both run the files
+through this module.
 """
 
 import json
@@ -42,6 +45,7 @@ EXPECT = re.compile(r"^# expect: (\d{3})$", re.M)
 SAVE = re.compile(r"^# save: ([A-Z_][A-Z0-9_]*)=([A-Za-z_][A-Za-z0-9_]*)$", re.M)
 PREPARE = re.compile(r"^# prepare: (.+)$", re.M)
 DIFFERS = re.compile(r"^# answers differ: \S.*$", re.M)
+SHOW = re.compile(r"^# show: (.+)$", re.M)
 ASSIGNED = re.compile(r"^([A-Z_][A-Z0-9_]*)=", re.M)
 VARIABLE = re.compile(r"\$\{?([A-Z_][A-Z0-9_]*)\}?")
 # httpie reads stdin as the body whenever stdin is not a terminal, as in these runs; a reader's terminal is one.
@@ -79,6 +83,7 @@ class Section:
     expected: int | None
     saves: tuple
     differs: bool
+    shows: tuple = ()
 
     @property
     def tab(self) -> str | None:
@@ -126,6 +131,7 @@ class Answer:
     location: str | None
     body: str
     differs: bool = False
+    headers: list[str] = field(default_factory=list)
 
     @property
     def status(self) -> int:
@@ -133,8 +139,8 @@ class Answer:
         return int(self.status_line.split()[1])
 
     def text(self) -> str:
-        """The answer as the site shows it: status line, Location, a blank line, then the body."""
-        head = [self.status_line] + ([f"Location: {self.location}"] if self.location else [])
+        """The answer as the site shows it: status line, Location, shown headers, a blank line, then the body."""
+        head = [self.status_line] + ([f"Location: {self.location}"] if self.location else []) + self.headers
         return "\n".join(head) + "\n\n" + pretty_body(self.body) + "\n"
 
 
@@ -169,7 +175,9 @@ def sections_of(path: Path) -> list[Section]:
         check(not request or expected, f"{path.name}: section {match['name']} has no '# expect: CODE' line")
         found.append(Section(match["name"], command, "\n".join(code_lines),
                              int(expected.group(1)) if request else None, tuple(SAVE.findall(body)),
-                             bool(DIFFERS.search(body))))
+                             bool(DIFFERS.search(body)),
+                             tuple(name.strip() for line in SHOW.findall(body) for name in line.split(",")
+                                   if name.strip())))
     return found
 
 
@@ -197,14 +205,20 @@ def with_port(text: str, port: int) -> str:
     return re.sub(rf"(127\.0\.0\.1|localhost)?:{SHOWN_PORT}\b", lambda m: f"{m.group(1) or ''}:{port}", text)
 
 
-def parse_response(raw: str, port: int) -> Answer:
-    """An Answer from a status line, headers, a blank line and a body; the port shown is put back to 5000."""
+def parse_response(raw: str, port: int, shows: tuple = ()) -> Answer:
+    """An Answer from a status line, headers, a blank line and a body; the port shown is put back to 5000; the
+    headers named in shows are kept, in that order, as "Name: value" (or "Name: (not sent)")."""
     raw = re.sub(rf"(127\.0\.0\.1|localhost):{port}\b", rf"\1:{SHOWN_PORT}", raw)
     parts = HEAD_BODY.split(raw, maxsplit=1)
     lines, body = parts[0].splitlines(), parts[1] if len(parts) > 1 else ""
     location = next((line.split(":", 1)[1].strip() for line in lines[1:] if line.lower().startswith("location:")),
                     None)
-    return Answer(lines[0].strip() if lines else "", location, body)
+    values = {}
+    for line in lines[1:]:
+        name, _, value = line.partition(":")
+        values.setdefault(name.strip().lower(), value.strip())
+    shown = [f"{name}: {values.get(name.lower(), '(not sent)')}" for name in shows]
+    return Answer(lines[0].strip() if lines else "", location, body, headers=shown)
 
 
 def run_request(section: Section, port: int, env: dict, saved: dict[str, str]) -> Answer:
@@ -224,7 +238,7 @@ def run_request(section: Section, port: int, env: dict, saved: dict[str, str]) -
                                  *words[1:]], capture_output=True, text=True, timeout=30, env=env)
         check(result.returncode == HTTPIE_EXIT.get(section.expected // 100),
               f"{command}: exit {result.returncode}\n{result.stdout[:500]}{result.stderr[-500:]}")
-    answer = parse_response(result.stdout, port)
+    answer = parse_response(result.stdout, port, section.shows)
     check(answer.status_line.startswith("HTTP/") and answer.status == section.expected,
           f"section {section.name}: expected {section.expected}, got:\n{result.stdout[:500]}")
     return answer
@@ -308,7 +322,7 @@ def tab_differences(runs: dict[str, TabRun]) -> list[str]:
             continue
         pair = {"curl": curl[name], "httpie": httpie[name]}
         if any(answer.differs for answer in pair.values()):
-            pair = {tab: Answer(answer.status_line, None, "") for tab, answer in pair.items()}
+            pair = {tab: Answer(answer.status_line, None, "", headers=answer.headers) for tab, answer in pair.items()}
         shown = {tab: mask(answer.text()).replace("localhost:", "127.0.0.1:") for tab, answer in pair.items()}
         if shown["curl"] != shown["httpie"]:
             differences.append(f"{name}:\n--- curl\n{shown['curl']}--- httpie\n{shown['httpie']}")
