@@ -286,6 +286,17 @@ class RemoteApp:
         return self._session.ask("access_token", app=self._handle, identity=identity, claims=claims or {},
                                  expires_seconds=expires_seconds)["token"]
 
+    def extension(self, name: str, attributes: list[str] | tuple = ()) -> dict:
+        """What app.extensions[name] is: {"present", "type", "values": {dotted attribute: value}} (a mapping arrives
+        as its sorted keys, other values JSON cannot carry as their repr, a failing attribute as {"$error": text});
+        when it is missing, {"present": False, "names": [the extensions there are]}."""
+        return self._session.ask("extension", app=self._handle, name=name, attributes=list(attributes))
+
+    def run_job(self, name: str, args: list | tuple = ()) -> dict:
+        """Run one job of app.extensions["celery"] in the worker, outside any request or app context, as a Celery
+        worker would: {"state": "SUCCESS", "result": ...} or {"state": ..., "error": "Type: message"}."""
+        return self._session.ask("run_job", app=self._handle, name=name, args=list(args))
+
     def migration_heads(self) -> list[str]:
         """The head revisions of the app's migrations folder (Flask-Migrate's), as Alembic reads them."""
         return self._session.ask("migration_heads", app=self._handle)["heads"]

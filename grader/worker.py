@@ -106,6 +106,28 @@ def forget_modules(folder: str) -> None:
         file = getattr(module, "__file__", None)
         if file and file.startswith(prefix):
             del sys.modules[name]
+    forget_celery_state(prefix)
+
+
+def forget_celery_state(prefix: str) -> None:
+    """Forget what Celery kept of the forgotten modules, as a new process would: it remembers every @shared_task
+    ever declared and registers the first of each name with every new Celery app (the old import's function, bound
+    to the old import's database object), and it keeps the last Celery app as the current one."""
+    celery_state = sys.modules.get("celery._state")
+    if celery_state is None:
+        return
+    finalizers = getattr(celery_state, "_on_app_finalizers", None)
+    for callback in list(finalizers or ()):
+        for cell in getattr(callback, "__closure__", None) or ():
+            try:
+                code = getattr(cell.cell_contents, "__code__", None)
+            except ValueError:
+                continue
+            if code is not None and os.path.realpath(code.co_filename).startswith(prefix):
+                finalizers.discard(callback)
+                break
+    celery_state.default_app = None
+    celery_state._tls.current_app = None
 
 
 def set_environment(message: dict) -> None:
@@ -451,11 +473,63 @@ def op_migration_heads(message: dict) -> dict:
         return {"heads": list(ScriptDirectory.from_config(config).get_heads())}
 
 
+def json_value(value):
+    """A value as JSON can carry it: scalars as they are, a mapping as its sorted keys, lists item by item, anything
+    else as its repr."""
+    from collections.abc import Mapping
+
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, Mapping):
+        return sorted(str(key) for key in value)
+    if isinstance(value, (list, tuple)):
+        return [json_value(item) for item in value]
+    return repr(value)[:500]
+
+
+def op_extension(message: dict) -> dict:
+    """Describe app.extensions[name]: whether it is there, its type, and the dotted attributes asked for."""
+    app = handles[message["app"]]
+    if message["name"] not in app.extensions:
+        return {"present": False, "names": sorted(str(name) for name in app.extensions)}
+    extension = app.extensions[message["name"]]
+    values = {}
+    for path in message.get("attributes", []):
+        value = extension
+        try:
+            for part in path.split("."):
+                value = getattr(value, part)
+        except Exception as exc:  # noqa: BLE001 - a missing or failing attribute is an answer, not an error
+            values[path] = {"$error": f"{type(exc).__name__}: {exc}"[:500]}
+            continue
+        values[path] = json_value(value)
+    return {"present": True, "type": f"{type(extension).__module__}.{type(extension).__qualname__}",
+            "values": values}
+
+
+def op_run_job(message: dict) -> dict:
+    """Run one job of the app's Celery app (app.extensions["celery"].tasks[name]) here and now, outside any request
+    and app context, as a worker runs it; answer its state and result, or its error."""
+    from flask import has_app_context
+
+    if has_app_context():
+        raise RuntimeError("run_job runs a job outside any app context; one is open")
+    job = handles[message["app"]].extensions["celery"].tasks[message["name"]]
+    try:
+        # apply() runs it through Celery's tracer, as a worker does: the task class's __call__ included.
+        result = job.apply(args=message.get("args", []))
+    except Exception as exc:  # noqa: BLE001 - task_eager_propagates makes a failing job raise here
+        return {"state": "FAILURE", "error": f"{type(exc).__name__}: {exc}"[:2000]}
+    if result.state == "SUCCESS":
+        return {"state": result.state, "result": json_value(result.result)}
+    return {"state": result.state, "error": f"{type(result.result).__name__}: {result.result}"[:2000]}
+
+
 OPERATIONS = {"load": op_load, "build": op_build, "call_factory": op_call_factory, "request": op_request, "client": op_client,
               "cli": op_cli, "config": op_config, "routes": op_routes, "tables": op_tables, "insert": op_insert,
               "update": op_update, "delete": op_delete, "fail_next_flush": op_fail_next_flush, "context": op_context,
               "raising_route": op_raising_route, "select": op_select, "access_token": op_access_token,
-              "migration_heads": op_migration_heads}
+              "migration_heads": op_migration_heads, "extension": op_extension, "run_job": op_run_job}
 
 
 def serve() -> None:
