@@ -6,6 +6,7 @@ from flask_migrate import upgrade
 from app import create_app
 from app.bookmarks.caching import GENERATION
 from app.extensions import cache
+from conftest import AuthActions
 
 BOOKMARK = {"url": "https://flask.palletsprojects.com/", "title": "Flask docs"}
 OTHER = {"url": "https://peps.python.org/pep-0008/", "title": "PEP 8"}
@@ -149,10 +150,7 @@ def two_workers(tmp_path, **settings):
 def rename_in_one_worker(tmp_path, **settings):
     """The bookmark's title as the other worker reads it after a change."""
     one, other = two_workers(tmp_path, **settings)
-    account = {"email": "writer@example.com", "password": "a-long-enough-password"}
-    one.post("/auth/register", json=account)
-    token = one.post("/auth/login", json=account).get_json()["access_token"]
-    writer = {"Authorization": f"Bearer {token}"}
+    writer = AuthActions(None, one).headers()
     one.post("/api/bookmarks/", json=BOOKMARK, headers=writer)
     other.get("/api/bookmarks/1")  # now in the other worker's cache
     one.patch("/api/bookmarks/1", json={"title": "Renamed"}, headers=writer)
@@ -179,3 +177,13 @@ def test_production_reads_the_backend_from_the_environment(monkeypatch, tmp_path
     app = create_app("production")
     assert app.config["CACHE_TYPE"] == "FileSystemCache"
     assert create_app("development").config["CACHE_TYPE"] == "SimpleCache"
+
+
+def test_a_cache_that_is_down_only_slows_the_api(make_app):
+    # Nothing listens on port 9: every call to the cache fails at once.
+    app = make_app(CACHE_TYPE="RedisCache", CACHE_REDIS_URL="redis://127.0.0.1:9/0")
+    client = app.test_client()
+    writer = AuthActions(app, client).headers()
+    assert client.get("/api/bookmarks/").headers["X-Cache"] == "MISS"
+    assert client.post("/api/bookmarks/", json=BOOKMARK, headers=writer).status_code == 201
+    assert client.get("/api/bookmarks/1").status_code == 200

@@ -33,7 +33,10 @@ def current_generation():
 
 def forget_bookmark_answers():
     """After a committed write: every kept answer is out of date, all at once."""
-    cache.set(GENERATION, new_generation(), timeout=0)
+    try:
+        cache.set(GENERATION, new_generation(), timeout=0)
+    except Exception:  # the write is saved: an error now would be a false 500
+        current_app.logger.exception("Could not reach the cache to forget answers.")
 # --8<-- [end:generation]
 
 
@@ -44,10 +47,12 @@ def caller():
     return get_jwt_identity() or "anyone"
 
 
-def answer_key():
+def answer_key(who):
     """Everything the answer depends on: the data's generation, who asks, what."""
+    # Sorted: ?a=1&b=2 and ?b=2&a=1 are one question. Encoded: a value holding
+    # "&" cannot pass for two parameters.
     question = urlencode(sorted(request.args.items(multi=True)))
-    return f"bookmarks|{current_generation()}|{caller()}|{request.path}?{question}"
+    return f"bookmarks|{current_generation()}|{who}|{request.path}?{question}"
 # --8<-- [end:key]
 
 
@@ -57,8 +62,13 @@ def cached_answer(view):
 
     @wraps(view)
     def serve(*args, **kwargs):
-        key = answer_key()
-        kept = cache.get(key)
+        who = caller()  # before the cache: a broken token is a 401 either way
+        try:
+            key = answer_key(who)
+            kept = cache.get(key)
+        except Exception:  # a cache that is down makes the API slower, not broken
+            current_app.logger.exception("No cache: answering without it.")
+            key = kept = None
         if kept is not None:
             answer = current_app.response_class(kept["body"], mimetype=kept["type"])
             answer.set_etag(kept["etag"])
@@ -69,12 +79,21 @@ def cached_answer(view):
             # that a POST creates one second later.
             if answer.status_code == 200:
                 answer.add_etag()  # a hash of the body
-                etag, _ = answer.get_etag()
-                body = answer.get_data()
-                cache.set(key, {"body": body, "type": answer.mimetype, "etag": etag})
+                if key is not None:
+                    keep(key, answer)
             answer.headers["X-Cache"] = "MISS"
         # If-None-Match naming this ETag: 304 and no body, hit or miss.
         return answer.make_conditional(request)
 
     return serve
+
+
+def keep(key, answer):
+    """Store what it takes to answer again: the body, its type, its ETag."""
+    etag, _ = answer.get_etag()
+    entry = {"body": answer.get_data(), "type": answer.mimetype, "etag": etag}
+    try:
+        cache.set(key, entry)
+    except Exception:
+        current_app.logger.exception("No cache: this answer is not kept.")
 # --8<-- [end:cached-answer]
