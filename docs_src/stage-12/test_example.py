@@ -185,5 +185,6 @@ def test_a_cache_that_is_down_only_slows_the_api(make_app):
     client = app.test_client()
     writer = AuthActions(app, client).headers()
     assert client.get("/api/bookmarks/").headers["X-Cache"] == "MISS"
-    assert client.post("/api/bookmarks/", json=BOOKMARK, headers=writer).status_code == 201
+    created = client.post("/api/bookmarks/", json=BOOKMARK, headers=writer)
+    assert created.status_code == 201
     assert client.get("/api/bookmarks/1").status_code == 200
