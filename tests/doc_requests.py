@@ -60,6 +60,8 @@ VOLATILE = [
     (JWT, "<jwt>"),
     (re.compile(r'("expires_in":\s*)\d+'), r"\1<seconds>"),
     (re.compile(r"\b(curl|HTTPie)/\d[\w.-]*"), r"\1/<version>"),
+    # Celery's job ids (and the status URLs that hold them) are new random UUIDs on every run.
+    (re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"), "<uuid>"),
 ]
 
 
@@ -194,7 +196,7 @@ def pretty_body(body: str) -> str:
 
 
 def mask(text: str) -> str:
-    """The text with values that change from run to run (timestamps, tokens, lifetimes) as placeholders."""
+    """The text with values that change from run to run (timestamps, tokens, lifetimes, job ids) as placeholders."""
     for pattern, placeholder in VOLATILE:
         text = pattern.sub(placeholder, text)
     return text
