@@ -63,15 +63,17 @@ def test_a_user_does_not_spend_the_address_budget(runner, client):
                   "the error and count by address; the view's @jwt_required still answers 401.",
                   section="who-is-counting-the-key-function", todo="todo-user-key")
 def test_bad_token_counts_against_the_address(app, runner, client):
-    """An expired token answers 401 and counts against the address, not against a user"""
+    """An expired or malformed token answers 401 and counts against the address, not against a user"""
     upgraded(runner)
     expired = bearer(app.access_token("1", {"role": "user"}, expires_seconds=-60))
-    request = f"GET {COLLECTION} with an expired token"
-    for number, answer in enumerate(spend(lambda: client.get(COLLECTION, headers=expired), API_BUDGET, request), 1):
-        expect.error(answer, 401, f"{request} (number {number})")
-        limit_headers(answer, f"{request} (number {number})")
-    refused(client.get(COLLECTION), f"GET {COLLECTION} without a token after {API_BUDGET} with an expired one, from "
-            "the same address", API_BUDGET)
+    bad = [("an expired token", expired), ("a token that is not a JWT", bearer("not-a-token"))] * (API_BUDGET // 2)
+    for number, (kind, headers) in enumerate(bad, 1):
+        request = f"GET {COLLECTION} with {kind} (request {number} of {API_BUDGET})"
+        answer = client.get(COLLECTION, headers=headers)
+        expect.error(answer, 401, request)
+        limit_headers(answer, request)
+    refused(client.get(COLLECTION), f"GET {COLLECTION} without a token after {API_BUDGET} with bad ones, from the same "
+            "address", API_BUDGET)
 
 
 @pytest.mark.app_config(SMALL)
@@ -90,3 +92,19 @@ def test_forwarded_for_does_not_reset_the_budget(runner, client):
     spend(lambda: client.get(COLLECTION, headers={"X-Forwarded-For": next(spoofed)}), API_BUDGET, request)
     refused(client.get(COLLECTION, headers={"X-Forwarded-For": next(spoofed), "X-Real-IP": next(spoofed)}),
             f"{request}, number {API_BUDGET + 1} within a minute")
+
+
+@pytest.mark.app_config(SMALL | {"TRUSTED_PROXIES": 1})
+@pytest.mark.hint("Behind a proxy the factory's ProxyFix (stage 10) puts the client's address in request.remote_addr: "
+                  "count with get_remote_address(), never with a header of your own choosing.",
+                  section="who-is-counting-the-key-function", todo="todo-user-key")
+def test_behind_a_trusted_proxy_each_client_has_a_budget(runner, client):
+    """With TRUSTED_PROXIES 1, each client address the proxy reports in X-Forwarded-For has its own login budget"""
+    upgraded(runner)
+    proxy = {"REMOTE_ADDR": "127.0.0.1"}
+    first, second = {"X-Forwarded-For": FORWARDED[0]}, {"X-Forwarded-For": FORWARDED[1]}
+    request = f"POST {LOGIN} with a wrong password, through the proxy for {FORWARDED[0]}"
+    spend(lambda: wrong_login(client, headers=first, environ_base=proxy), LOGIN_BUDGET, request)
+    refused(wrong_login(client, headers=first, environ_base=proxy), f"{request}, number {LOGIN_BUDGET + 1}")
+    expect.error(wrong_login(client, headers=second, environ_base=proxy), 401,
+                 f"POST {LOGIN} with a wrong password, through the same proxy for {FORWARDED[1]}")
