@@ -1,6 +1,7 @@
 """Command-line commands the factory adds to every app: flask --app run <command>."""
 
 import click
+from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy import inspect
 
@@ -26,6 +27,10 @@ SEED_PASSWORD = "password"
 @with_appcontext
 def init_db_command():
     """Empty the tasks and users tables of a migrated database, then add three example tasks and two users."""
+    if not (current_app.debug or current_app.testing):
+        # Known passwords on a production database would be an open door: seeding is for your own machine only.
+        raise click.ClickException("init-db seeds accounts with a published password: it runs only with the "
+                                   "development or testing configuration, never in production.")
     tables = set(inspect(db.engine).get_table_names())
     missing = sorted({Task.__tablename__, User.__tablename__} - tables)
     if missing:
@@ -34,12 +39,15 @@ def init_db_command():
                                    "Run flask --app run db upgrade first, then init-db again.")
     db.session.execute(db.delete(Task))
     db.session.execute(db.delete(User))
-    db.session.add_all(Task(**fields) for fields in SEED_TASKS)
+    users = {}
     for fields in SEED_USERS:
-        user = User(**fields)
+        users[fields["username"]] = user = User(**fields)
         user.set_password(SEED_PASSWORD)
         db.session.add(user)
+    # The users get their ids first, so that the example tasks can belong to "user".
+    db.session.flush()
+    db.session.add_all(Task(**fields, user_id=users["user"].id) for fields in SEED_TASKS)
     db.session.commit()
-    click.echo(f"Emptied the tasks and users tables, then added {len(SEED_TASKS)} example tasks.")
+    click.echo(f'Emptied the tasks and users tables, then added {len(SEED_TASKS)} example tasks owned by "user".')
     click.echo(f'Added the users "admin" (role admin) and "user" (role user), both with the password '
                f'"{SEED_PASSWORD}". They are for local development only: never seed them in production.')
