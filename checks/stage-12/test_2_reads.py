@@ -60,8 +60,10 @@ def test_query_string_is_in_the_key(app, client):
                 f"{len(everything)} unfiltered, {len(completed)} completed, {len(pending)} pending")
     again, _ = list_titles(client, headers, request="GET /api/tasks/ again")
     expect.equal(again, everything, "the titles of GET /api/tasks/ after the filtered lists")
-    again, _ = list_titles(client, headers, "?status=completed", request="GET /api/tasks/?status=completed again")
+    again, response = list_titles(client, headers, "?status=completed",
+                                  request="GET /api/tasks/?status=completed again")
     expect.equal(again, completed, "the titles of GET /api/tasks/?status=completed again")
+    says(response, "HIT", "the second GET /api/tasks/?status=completed")
 
 
 @pytest.mark.app_config(CACHE_ON)

@@ -80,6 +80,9 @@ def test_errors_are_not_cached(app, client):
     """GET of a missing id answers 404; once that id exists (even added behind the API) GET answers 200 with it"""
     headers = ready(app, client)
     task = create(client, headers, {"title": "Neighbour"})
+    detail_title(client, headers, task["id"])
+    _, response = detail_title(client, headers, task["id"], f"the second GET {detail(task['id'])}")
+    says(response, "HIT", f"the second GET {detail(task['id'])} (a 200 answer is cached)")
     missing = task["id"] + 10
     path = detail(missing)
     for attempt in ("", " again"):
