@@ -85,16 +85,6 @@ http POST :5000/auth/login username=sentinel password=count-every-try-42
 # expect: 429
 # --8<-- [end:locked-out-httpie]
 
-# --8<-- [start:list-curl]
-curl -i http://127.0.0.1:5000/api/tasks/ -H "Authorization: Bearer $TOKEN"
-# expect: 200
-# --8<-- [end:list-curl]
-
-# --8<-- [start:list-httpie]
-http :5000/api/tasks/ "Authorization: Bearer $TOKEN"
-# expect: 200
-# --8<-- [end:list-httpie]
-
 # --8<-- [start:forged-address-curl]
 curl -i -X POST http://127.0.0.1:5000/auth/login \
   -H "X-Forwarded-For: 203.0.113.77" -H "Content-Type: application/json" \
@@ -107,3 +97,13 @@ http POST :5000/auth/login X-Forwarded-For:203.0.113.77 username=sentinel \
   password=count-every-try-42
 # expect: 429
 # --8<-- [end:forged-address-httpie]
+
+# --8<-- [start:list-curl]
+curl -i http://127.0.0.1:5000/api/tasks/ -H "Authorization: Bearer $TOKEN"
+# expect: 200
+# --8<-- [end:list-curl]
+
+# --8<-- [start:list-httpie]
+http :5000/api/tasks/ "Authorization: Bearer $TOKEN"
+# expect: 200
+# --8<-- [end:list-httpie]
