@@ -61,12 +61,6 @@ curl -i -X POST http://127.0.0.1:5000/auth/login \
 http POST :5000/auth/login username=sentinel password=count-every-try-42
 # expect: 429
 
-curl -i http://127.0.0.1:5000/api/tasks/ -H "Authorization: Bearer $TOKEN"
-# expect: 200
-
-http :5000/api/tasks/ "Authorization: Bearer $TOKEN"
-# expect: 200
-
 curl -i -X POST http://127.0.0.1:5000/auth/login \
   -H "X-Forwarded-For: 203.0.113.77" -H "Content-Type: application/json" \
   -d '{"username": "sentinel", "password": "count-every-try-42"}'
@@ -75,3 +69,9 @@ curl -i -X POST http://127.0.0.1:5000/auth/login \
 http POST :5000/auth/login X-Forwarded-For:203.0.113.77 username=sentinel \
   password=count-every-try-42
 # expect: 429
+
+curl -i http://127.0.0.1:5000/api/tasks/ -H "Authorization: Bearer $TOKEN"
+# expect: 200
+
+http :5000/api/tasks/ "Authorization: Bearer $TOKEN"
+# expect: 200
