@@ -32,7 +32,7 @@ def test_development_caches_in_memory(app_module, monkeypatch):
     task = create(client, headers, {"title": "Cached in development"})
     list_titles(client, headers)
     behind_the_api(app, task["id"], title="Changed behind the API")
-    titles, response = list_titles(client, headers, request=f"GET {'/api/tasks/'} a second time")
+    titles, response = list_titles(client, headers, request="GET /api/tasks/ a second time")
     says(response, "HIT", "the second GET /api/tasks/ of the development app")
     stale(titles, "Cached in development", "the second GET /api/tasks/ of the development app",
           f'the development app has CACHE_TYPE {app.config.get("CACHE_TYPE")!r}.')

@@ -57,7 +57,8 @@ def test_query_string_is_in_the_key(app, client):
     expect.that(len(completed) < len(everything) and len(pending) < len(everything),
                 "?status=completed and ?status=pending to list fewer tasks than the unfiltered list (the seeded "
                 "tasks are both completed and pending)",
-                f"{len(everything)} unfiltered, {len(completed)} completed, {len(pending)} pending")
+                f"{len(everything)} unfiltered, {len(completed)} completed, {len(pending)} pending",
+                "a filtered list as long as the unfiltered one came from the unfiltered list's cache entry.")
     again, _ = list_titles(client, headers, request="GET /api/tasks/ again")
     expect.equal(again, everything, "the titles of GET /api/tasks/ after the filtered lists")
     again, response = list_titles(client, headers, "?status=completed",
@@ -110,11 +111,14 @@ def test_default_timeout_expires(app, client):
     """With CACHE_DEFAULT_TIMEOUT = 1, a cached list is served stale at once and rebuilt 1.5 seconds later"""
     headers = ready(app, client)
     task = create(client, headers, {"title": "Short-lived"})
+    started = time.monotonic()
     list_titles(client, headers)
     behind_the_api(app, task["id"], title="Expired")
     soon, response = list_titles(client, headers, request="GET /api/tasks/ at once")
-    says(response, "HIT", "GET /api/tasks/ again at once")
-    stale(soon, "Short-lived", "GET /api/tasks/ again at once", None)
+    # On a very busy machine a second may pass before "at once": then the entry may rightly be gone already.
+    if time.monotonic() - started < 0.8:
+        says(response, "HIT", "GET /api/tasks/ again at once")
+        stale(soon, "Short-lived", "GET /api/tasks/ again at once", None)
     time.sleep(1.5)
     later, response = list_titles(client, headers, request="GET /api/tasks/ 1.5 seconds later")
     fresh(later, "Expired", "GET /api/tasks/ 1.5 seconds later (CACHE_DEFAULT_TIMEOUT = 1)",

@@ -36,7 +36,7 @@ def test_post_shows_at_once(app, client):
 
 @pytest.mark.app_config(CACHE_ON)
 @pytest.mark.parametrize("method", ["PATCH", "PUT"])
-@pytest.mark.hint(FORGET_HINT, section="forgetting-on-write", todo="todo-invalidate")
+@pytest.mark.hint(FORGET_HINT, section="forgetting-on-write", todo="todo-forget")
 def test_update_shows_at_once(app, client, method):
     """With list and detail cached, PATCH or PUT → the next GET of both shows the new title (also to another user)"""
     headers = ready(app, client)

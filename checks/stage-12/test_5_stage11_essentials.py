@@ -30,7 +30,7 @@ def test_task_round_trip(app, client):
     data = expect.success(client.get(path, headers=headers), 200, f"GET {path}")
     expect.equal(data.get("title") if isinstance(data, dict) else data, "Round trip", f"the title GET {path} answers")
     data = expect.success(client.patch(path, json={"status": "completed"}, headers=headers), 200, f"PATCH {path}")
-    expect.equal(data.get("status") if isinstance(data, dict) else data, "completed", f"the status PATCH answers")
+    expect.equal(data.get("status") if isinstance(data, dict) else data, "completed", "the status PATCH answers")
     expect.status(client.delete(path, headers=headers), 204, f'DELETE {path} as "admin"')
     expect.error(client.get(path, headers=headers), 404, f"GET {path} after the DELETE")
     listed = expect.success(client.get(COLLECTION, headers=headers), 200, f"GET {COLLECTION}")
