@@ -12,7 +12,7 @@ from .config import config_for
 from .errors import register_error_handlers, register_token_error_handlers
 from .extensions import cache, db, jwt, limiter, ma, migrate
 from .limits import check_storage
-from .openapi import describe_answers, docs_assets_bp, docs_settings, envelope_error, require_json_body
+from .openapi import describe_answers, docs_assets_bp, docs_settings, envelope_error
 from .tasks import tasks_bp
 
 # The migrations folder sits next to the app package. An absolute path lets `flask db ...` find it whatever folder
@@ -58,7 +58,6 @@ def create_app(config_name="development", test_config=None):
     app.register_blueprint(tasks_bp, url_prefix="/api/tasks")
     app.register_blueprint(auth_bp, url_prefix="/auth")
     app.register_blueprint(docs_assets_bp)
-    app.before_request(require_json_body)
     app.cli.add_command(init_db_command)
 
     @limiter.exempt

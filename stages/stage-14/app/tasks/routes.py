@@ -8,6 +8,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..extensions import db
 from ..models import FIELDS, STATUSES, Task
+from ..openapi import require_json_body
 from ..responses import success_response
 from .caching import cached_read, forget_cached_tasks
 from .jobs import process_task, send_confirmation
@@ -24,6 +25,11 @@ TOKEN_ERRORS = {401: "No valid access token"}
 def require_access_token():
     """Refuse every request to a task route that lacks a valid access token, before its view runs."""
     verify_jwt_in_request()
+
+
+# After the token check, on this blueprint only: an anonymous request answers 401 whatever its body (as in stage 13),
+# and then a body that is not JSON answers 415 before @input would validate it (422).
+tasks_bp.before_request(require_json_body)
 
 
 # Made once, when the module is imported, and used by every request: a schema object keeps no request's data.
