@@ -1,6 +1,7 @@
 """The task API's read cache: answers kept per user and per query string, all forgotten at once by any write."""
 
 from functools import wraps
+from urllib.parse import urlencode
 from uuid import uuid4
 
 from flask import current_app, make_response, request
@@ -30,7 +31,7 @@ def forget_cached_tasks():
 
 def cache_key():
     """The key of this request's answer: generation, the user, the path and the sorted query string."""
-    # TODO: f"tasks/{generation()}/user:{identity}/{path}?{sorted query items}".
+    # TODO: f"tasks/{generation()}/user:{identity}/{path}?{urlencode(sorted query items)}".
     return request.path
 
 
