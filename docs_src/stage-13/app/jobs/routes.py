@@ -15,11 +15,11 @@ def job_state(job_id):
     outcome = AsyncResult(job_id, app=current_app.extensions["celery"])
     # A job id the result backend has never seen is PENDING too: Celery cannot
     # tell "waiting in the queue" from "never existed".
-    answer = {"job_id": job_id, "state": outcome.state}
+    report = {"job_id": job_id, "state": outcome.state}
     if outcome.state == "SUCCESS":
-        answer["result"] = outcome.result
+        report["result"] = outcome.result
     elif outcome.state == "FAILURE":
         # The exception itself is not JSON; its type and message are enough.
-        answer["error"] = f"{type(outcome.result).__name__}: {outcome.result}"
-    return success_response(answer)
+        report["error"] = f"{type(outcome.result).__name__}: {outcome.result}"
+    return success_response(report)
 # --8<-- [end:job-state]
