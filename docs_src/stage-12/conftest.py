@@ -1,5 +1,6 @@
-"""Fixtures of the stage 12 example: as in stage 10 (a migrated app without a
-cache, a client, a CLI runner, an `auth` helper), plus apps with a real cache."""
+"""Fixtures of the stage 12 example: those of stage 11 (a migrated testing app
+without limiter or cache, its client and CLI runner, an `auth` helper,
+`limited_app`), plus apps with a real cache."""
 
 from functools import partial
 
@@ -28,6 +29,25 @@ def app():
     with app.app_context():
         upgrade()  # what `flask db upgrade` runs
     return app
+
+
+# --8<-- [start:limited-app]
+@pytest.fixture
+def limited_app():
+    """Build a testing app with the limiter on, and the given settings on top.
+
+    Call it once per test: the limiter is one object for every app, and the app
+    built last decides whether it is on (see stage 11's test_example.py).
+    """
+
+    def build(**settings):
+        app = create_app("testing", {"RATELIMIT_ENABLED": True, **settings})
+        with app.app_context():
+            upgrade()
+        return app
+
+    return build
+# --8<-- [end:limited-app]
 
 
 # --8<-- [start:cached-app]

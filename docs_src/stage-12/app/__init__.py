@@ -10,7 +10,8 @@ from .bookmarks import bookmarks_bp
 from .commands import init_db_command
 from .config import config_for
 from .errors import register_error_handlers, register_token_handlers
-from .extensions import cache, db, jwt, ma, migrate
+from .extensions import cache, db, jwt, limiter, ma, migrate
+from .limiting import require_reachable_storage
 
 # migrations/ sits next to this package. An absolute path: `flask db ...` finds it
 # from any working directory (a relative one is looked up in the current one).
@@ -20,10 +21,11 @@ MIGRATIONS_DIR = Path(__file__).resolve().parents[1] / "migrations"
 # --8<-- [start:factory]
 def create_app(config_name="development", test_config=None):
     """A new bookmarks app for "development" (default), "testing" or "production";
-    test_config, if given, overrides settings (a test that wants a real cache)."""
+    test_config, a dict, overrides any setting for this one app."""
     app = Flask(__name__)
     app.config.from_object(config_for(config_name))
     if test_config:
+        # Last, so that a test can turn on what its environment turns off.
         app.config.update(test_config)
     # --8<-- [end:factory]
     # --8<-- [start:proxy-fix]
@@ -46,16 +48,24 @@ def create_app(config_name="development", test_config=None):
     # --8<-- [end:init-cache]
     # Binds Alembic to db's engine and metadata, and adds the `flask db` commands.
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR))
+    # --8<-- [start:init-limiter]
+    # After the settings are final: init_app() reads the RATELIMIT_* ones now.
+    limiter.init_app(app)
+    require_reachable_storage(app, limiter)
+    # --8<-- [end:init-limiter]
     register_error_handlers(app)
     register_token_handlers(jwt)
     app.register_blueprint(bookmarks_bp, url_prefix="/api/bookmarks")
     app.register_blueprint(auth_bp, url_prefix="/auth")
     app.cli.add_command(init_db_command)
 
+    # --8<-- [start:health]
     @app.get("/health")
+    @limiter.exempt  # monitors call it all day; it costs nothing to answer
     def health():
         """A cheap answer for monitors and load balancers: this process is up."""
         return {"status": "ok"}
+    # --8<-- [end:health]
 
     # No create_all() any more: `flask db upgrade` makes and changes the tables.
     return app

@@ -26,6 +26,20 @@ class Config:
     CACHE_DEFAULT_TIMEOUT = 120
     # --8<-- [end:cache-settings]
 
+    # --8<-- [start:limit-settings]
+    RATELIMIT_ENABLED = True
+    # Counted per account (with a token) or per address (without), see limiting.py.
+    DEFAULT_RATE_LIMIT = "300 per hour;30 per minute"
+    SIGN_IN_RATE_LIMIT = "3 per minute"
+    SIGN_UP_RATE_LIMIT = "5 per day"
+
+    @property
+    def RATELIMIT_STORAGE_URI(self) -> str:
+        """Where the counts live: this process's memory, unless a store is named."""
+        # e.g. redis://localhost:6379/0, so that every worker spends the same budget.
+        return os.environ.get("RATELIMIT_STORAGE_URI", "") or "memory://"
+    # --8<-- [end:limit-settings]
+
 
 class DevelopmentConfig(Config):
     """Your own machine: debug mode and a SQLite file in the instance folder."""
@@ -53,6 +67,9 @@ class TestingConfig(Config):
     CACHE_TYPE = "NullCache"
     CACHE_NO_NULL_WARNING = True  # off on purpose: no warning needed
     # --8<-- [end:testing-cache]
+    # --8<-- [start:testing-off]
+    RATELIMIT_ENABLED = False  # a test suite logs in far more often than a person
+    # --8<-- [end:testing-off]
 
 
 def from_environment(name: str) -> str:
