@@ -117,6 +117,16 @@ def test_a_bad_token_is_counted_by_address(app):
         assert client_key() == "ip-198.51.100.4"
 
 
+def test_a_refresh_token_still_refreshes(limited_app):
+    app = limited_app()
+    auth = AuthActions(app, app.test_client())
+    refresh = auth.headers(kind="refresh_token")
+    # The key function meets a refresh token where it checks for an access token.
+    answer = app.test_client().post("/auth/refresh", headers=refresh)
+    assert answer.status_code == 200
+    assert "access_token" in answer.get_json()
+
+
 def test_each_account_has_its_own_budget(limited_app):
     app = limited_app(DEFAULT_RATE_LIMIT="2 per minute")
     add_account(app, "ana@example.com")
