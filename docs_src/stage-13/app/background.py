@@ -9,9 +9,12 @@ from celery import Celery, Task
 def with_local_stores(settings: dict, instance: Path) -> dict:
     """The settings, with SQLite files in `instance` where no server is named."""
     instance.mkdir(parents=True, exist_ok=True)
-    broker = settings["broker_url"] or f"sqla+sqlite:///{instance / 'broker.sqlite'}"
-    results = settings["result_backend"] or f"db+sqlite:///{instance / 'results.sqlite'}"
-    return settings | {"broker_url": broker, "result_backend": results}
+    queue_file = instance / "broker.sqlite"
+    results_file = instance / "results.sqlite"
+    return settings | {
+        "broker_url": settings["broker_url"] or f"sqla+sqlite:///{queue_file}",
+        "result_backend": settings["result_backend"] or f"db+sqlite:///{results_file}",
+    }
 # --8<-- [end:local-stores]
 
 
