@@ -48,8 +48,10 @@ class Config:
 
     @property
     def CACHE_DIR(self):
-        """Where FileSystemCache keeps its files."""
-        return os.environ.get("CACHE_DIR") or "instance/cache"
+        """Where FileSystemCache keeps its files: the instance folder's cache/ unless the environment says."""
+        # Absolute: Flask-Caching would read a relative folder from wherever the command was started.
+        project = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        return os.environ.get("CACHE_DIR") or os.path.join(project, "instance", "cache")
 
     # Seconds an answer may be served from the cache; writes forget answers at once anyway.
     CACHE_DEFAULT_TIMEOUT = 60

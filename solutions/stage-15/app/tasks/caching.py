@@ -1,6 +1,7 @@
 """The task API's read cache: answers kept per user and per query string, all forgotten at once by any write."""
 
 from functools import wraps
+from urllib.parse import urlencode
 from uuid import uuid4
 
 from flask import current_app, make_response, request
@@ -33,7 +34,8 @@ def forget_cached_tasks():
 def cache_key():
     """The key of this request's answer: generation, the user, the path and the sorted query string."""
     # Sorted, so ?status=pending&x=1 and ?x=1&status=pending share an entry; multi=True keeps repeated names.
-    query = "&".join(f"{name}={value}" for name, value in sorted(request.args.items(multi=True)))
+    # urlencode escapes each value: ?x=a%26status%3Dcompleted must not share the entry of ?x=a&status=completed.
+    query = urlencode(sorted(request.args.items(multi=True)))
     return f"tasks/{generation()}/user:{get_jwt_identity()}/{request.path}?{query}"
 
 
