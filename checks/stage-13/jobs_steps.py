@@ -8,6 +8,7 @@ read them here, in the trusted process, as data only, opened without following l
 import base64
 import json
 import os
+import re
 import sqlite3
 import stat
 import sys
@@ -264,6 +265,7 @@ def sqlite_file(url, scheme: str) -> Path | None:
 
 WORKER_ARGS = ("-A", "make_celery", "worker", "--pool=solo", "--loglevel=info")
 WORKER_LOG_KEPT = 200_000
+READY = re.compile(r"celery@\S+ ready\.")
 
 
 def worker_of(request):
@@ -307,6 +309,16 @@ class CeleryWorker:
         if code is not None:
             raise CheckFailed("celery -A make_celery worker --pool=solo (FLASK_CONFIG=development) to keep running",
                               f"it exited with code {code}", self.log_note())
+
+    def wait_until_ready(self, deadline: float) -> None:
+        """Wait until the worker says it is ready (it has made the broker's tables); a failed check if it never does."""
+        while not READY.search(self.output()):
+            self.alive()
+            if time.monotonic() > deadline:
+                raise CheckFailed("celery -A make_celery worker --pool=solo (FLASK_CONFIG=development) to say "
+                                  '"celery@... ready."', f"not ready after {time.monotonic() - self.started:.0f} s",
+                                  self.log_note())
+            time.sleep(0.2)
 
     def log_note(self) -> str:
         """The end of the worker's output, for a failure's note."""
