@@ -1,5 +1,7 @@
-"""Fixtures of the stage 13 example: a migrated app whose jobs run eagerly, a client,
-a CLI runner, an `auth` helper, and a development app on files of its own."""
+"""Fixtures of the stage 13 example: those of stage 12 (a migrated testing app
+without limiter or cache, whose jobs now run eagerly; its client and CLI runner, an
+`auth` helper, apps with a limiter or a real cache), and a development app on files
+of its own."""
 
 from functools import partial
 
@@ -39,6 +41,46 @@ def app(notices):
         upgrade()  # what `flask db upgrade` runs
     return app
 # --8<-- [end:app-fixture]
+
+
+# --8<-- [start:limited-app]
+@pytest.fixture
+def limited_app():
+    """Build a testing app with the limiter on, and the given settings on top.
+
+    Call it once per test: the limiter is one object for every app, and the app
+    built last decides whether it is on (see stage 11's test_example.py).
+    """
+
+    def build(**settings):
+        app = create_app("testing", {"RATELIMIT_ENABLED": True, **settings})
+        with app.app_context():
+            upgrade()
+        return app
+
+    return build
+# --8<-- [end:limited-app]
+
+
+# --8<-- [start:cached-app]
+@pytest.fixture
+def make_app():
+    """Build a migrated testing app with settings of the test's own."""
+
+    def make(**settings):
+        app = create_app("testing", settings)
+        with app.app_context():
+            upgrade()
+        return app
+
+    return make
+
+
+@pytest.fixture
+def cached_app(make_app):
+    """The testing app with SimpleCache switched on, for the tests of the cache."""
+    return make_app(CACHE_TYPE="SimpleCache")
+# --8<-- [end:cached-app]
 
 
 @pytest.fixture
@@ -106,3 +148,13 @@ class AuthActions:
 @pytest.fixture
 def auth(app, client):
     return AuthActions(app, client)
+
+
+@pytest.fixture
+def cached_client(cached_app):
+    return cached_app.test_client()
+
+
+@pytest.fixture
+def cached_auth(cached_app, cached_client):
+    return AuthActions(cached_app, cached_client)

@@ -164,8 +164,12 @@ def test_a_worker_in_another_process_runs_the_check(dev_app, dev_env):
         bookmark = Bookmark(**LINK)
         db.session.add(bookmark)
         db.session.commit()
-        job = check_link.delay(bookmark.id)  # into the queue file; nobody runs it
+        bookmark_id = bookmark.id
+        job = check_link.delay(bookmark_id)  # into the queue file; nobody runs it
         assert job.state == "PENDING"
+    web = dev_app.test_client()
+    path = f"/api/bookmarks/{bookmark_id}"
+    assert web.get(path).get_json()["data"]["checked_at"] is None  # now cached
 
     command = [sys.executable, "-m", "celery", "-A", "make_celery", "worker",
                "--pool=solo", "--loglevel=warning", "--without-heartbeat",
@@ -179,8 +183,22 @@ def test_a_worker_in_another_process_runs_the_check(dev_app, dev_env):
             assert worker.poll() is None, worker.stdout.read().decode()
             time.sleep(0.5)
         assert outcome.state == "SUCCESS"
-        assert outcome.result["bookmark_id"] == bookmark.id
+        assert outcome.result["bookmark_id"] == bookmark_id
     finally:
         worker.terminate()
         worker.communicate(timeout=30)
+
+    # The row is checked, but this process's SimpleCache was never told: the
+    # worker forgot the answers in its own cache. Stale until the copy expires.
+    with dev_app.app_context():
+        assert db.session.get(Bookmark, bookmark_id).checked_at is not None
+    stale = web.get(path)
+    assert stale.headers["X-Cache"] == "HIT"
+    assert stale.get_json()["data"]["checked_at"] is None
 # --8<-- [end:worker-test]
+
+
+def test_polling_has_a_budget_of_its_own(limited_app):
+    client = limited_app(DEFAULT_RATE_LIMIT="3 per minute").test_client()
+    answers = [client.get("/api/jobs/some-job").status_code for _ in range(5)]
+    assert answers == [200] * 5  # past the default of 3: the route has its own

@@ -19,6 +19,26 @@ class Config:
     # Proxies whose X-Forwarded-* headers the app believes: none, unless production
     # is told how many stand in front of it.
     PROXY_COUNT = 0
+    # --8<-- [start:cache-settings]
+    # Answers kept in this process's memory: fine for one process (see below
+    # for several). A kept answer is served for at most two minutes.
+    CACHE_TYPE = "SimpleCache"
+    CACHE_DEFAULT_TIMEOUT = 120
+    # --8<-- [end:cache-settings]
+
+    # --8<-- [start:limit-settings]
+    RATELIMIT_ENABLED = True
+    # Counted per account (with a token) or per address (without), see limiting.py.
+    DEFAULT_RATE_LIMIT = "300 per hour;30 per minute"
+    SIGN_IN_RATE_LIMIT = "3 per minute"
+    SIGN_UP_RATE_LIMIT = "5 per day"
+
+    @property
+    def RATELIMIT_STORAGE_URI(self) -> str:
+        """Where the counts live: this process's memory, unless a store is named."""
+        # e.g. redis://localhost:6379/0, so that every worker spends the same budget.
+        return os.environ.get("RATELIMIT_STORAGE_URI", "") or "memory://"
+    # --8<-- [end:limit-settings]
     # --8<-- [start:celery-settings]
 
     @property
@@ -66,6 +86,15 @@ class TestingConfig(Config):
     SQLALCHEMY_DATABASE_URI = "sqlite://"
     # Fixed, so that a test can make (or forge) tokens of its own.
     JWT_SECRET_KEY = "bookmarks-testing-jwt-key-32-bytes-or-more"
+    # --8<-- [start:testing-cache]
+    # Each test sees what it has just written. A test that is about the cache
+    # turns one on for its own app (create_app's test_config).
+    CACHE_TYPE = "NullCache"
+    CACHE_NO_NULL_WARNING = True  # off on purpose: no warning needed
+    # --8<-- [end:testing-cache]
+    # --8<-- [start:testing-off]
+    RATELIMIT_ENABLED = False  # a test suite logs in far more often than a person
+    # --8<-- [end:testing-off]
     # --8<-- [start:eager-settings]
     # No pause: a test that checks a link runs the job at once.
     CHECK_DELAY = 0
@@ -119,6 +148,23 @@ class ProductionConfig(Config):
             raise RuntimeError(f"PROXY_COUNT must be 0, 1, 2, ..., not {hops!r}.")
         return count
     # --8<-- [end:proxy-count]
+
+    # --8<-- [start:production-cache]
+    @property
+    def CACHE_TYPE(self) -> str:
+        """SimpleCache, unless the server names a shared one in CACHE_TYPE."""
+        return os.environ.get("CACHE_TYPE", "SimpleCache")
+
+    @property
+    def CACHE_DIR(self) -> str:
+        """The folder of FileSystemCache: one per machine, every worker's."""
+        return os.environ.get("CACHE_DIR", "/var/cache/bookmarks")
+
+    @property
+    def CACHE_REDIS_URL(self) -> str:
+        """The Redis database of RedisCache: one for every machine."""
+        return os.environ.get("CACHE_REDIS_URL", "redis://localhost:6379/0")
+    # --8<-- [end:production-cache]
 
 
 config_by_name = {

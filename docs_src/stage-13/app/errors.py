@@ -1,5 +1,6 @@
 """Error handlers for the whole app: the factory attaches them to every new app."""
 
+from flask_limiter import RateLimitExceeded
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -21,6 +22,16 @@ def handle_validation_error(exc):
     return error_response("Some fields are not valid.", 422, details=problems)
 
 
+# --8<-- [start:over-limit]
+def handle_over_limit(exc):
+    """A request over one of its limits: 429 in the error envelope, naming the limit."""
+    # exc.limit.limit is the limit that was hit, e.g. "3 per 1 minute". The limiter
+    # adds Retry-After and the X-RateLimit-* headers after this answer is made.
+    message = f"Rate limit reached ({exc.limit.limit}); wait Retry-After seconds."
+    return error_response(message, 429)
+# --8<-- [end:over-limit]
+
+
 def handle_server_error(exc):
     """An exception nobody caught: Flask has logged it; the client gets no details."""
     return error_response("The server could not finish this request.", 500)
@@ -30,6 +41,9 @@ def register_error_handlers(app):
     """Attach the JSON error handlers to an app that the factory is building."""
     app.register_error_handler(HTTPException, handle_http_error)
     app.register_error_handler(ValidationError, handle_validation_error)
+    # More specific than HTTPException (RateLimitExceeded is a 429 HTTPException):
+    # Flask picks the handler of the closest class.
+    app.register_error_handler(RateLimitExceeded, handle_over_limit)
     app.register_error_handler(InternalServerError, handle_server_error)
 
 

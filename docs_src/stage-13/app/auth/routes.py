@@ -7,10 +7,12 @@ from flask_jwt_extended import (
     get_jwt_identity,
     jwt_required,
 )
+from flask_limiter.util import get_remote_address
 from marshmallow import ValidationError
 from sqlalchemy.exc import IntegrityError
 
-from ..extensions import db
+from ..extensions import db, limiter
+from ..limiting import sign_in_limit, sign_up_limit
 from ..models import User
 from ..responses import success_response
 from .decorators import admin_required
@@ -33,9 +35,13 @@ def read_body(schema):
         abort(400, description=text)
 
 
+# --8<-- [start:sign-up-limit]
 @auth_bp.post("/register")
+# override_defaults=False: this limit and the default both apply.
+@limiter.limit(sign_up_limit, override_defaults=False)
 def register():
     """Open an account; the role is always the model's default, member."""
+    # --8<-- [end:sign-up-limit]
     data = read_body(RegisterSchema())
     if db.session.scalar(db.select(User).filter_by(email=data["email"])):
         abort(409, description="There is already an account with this email.")
@@ -69,9 +75,14 @@ def token_response(access_token, refresh_token=None):
     return body, 200, {"Cache-Control": "no-store"}
 
 
+# --8<-- [start:sign-in-limit]
 @auth_bp.post("/login")
+# Under the route decorator, so that the view Flask registers is the limited one.
+# Per address: someone guessing passwords has no token, and may try many emails.
+@limiter.limit(sign_in_limit, key_func=get_remote_address)
 def login():
     """An email and password in, an access token and a refresh token out."""
+    # --8<-- [end:sign-in-limit]
     data = read_body(LoginSchema())
     account = db.session.scalar(db.select(User).filter_by(email=data["email"]))
     # The same 401 for an unknown email and a wrong password: nobody can probe

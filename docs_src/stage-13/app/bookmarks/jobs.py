@@ -10,6 +10,7 @@ from sqlalchemy import func
 
 from ..extensions import db
 from ..models import Bookmark, User
+from .caching import forget_bookmark_answers
 
 
 def notices_file() -> Path:
@@ -52,6 +53,9 @@ def check_link(bookmark_id: int) -> dict:
         raise LookupError(f"Bookmark {bookmark_id} was deleted before its check.")
     bookmark.checked_at = func.now()
     db.session.commit()
+    # Forgets the answers cached in this process, the worker. A web process with
+    # a SimpleCache of its own keeps serving its copy until that copy expires.
+    forget_bookmark_answers()
     secure = bookmark.url.startswith("https://")
     return {"bookmark_id": bookmark.id, "https": secure,
             "checked_at": bookmark.checked_at.isoformat()}

@@ -1,4 +1,5 @@
-"""/api/bookmarks: anyone may read; writing needs an access token."""
+"""/api/bookmarks: anyone may read (answers come from the cache when they can);
+writing needs an access token, and forgets every cached answer."""
 
 from flask import Blueprint, abort, current_app, request, url_for
 from flask_jwt_extended import get_jwt_identity, verify_jwt_in_request
@@ -8,6 +9,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from ..extensions import db
 from ..models import Bookmark
 from ..responses import success_response
+from .caching import cached_answer, forget_bookmark_answers
 from .jobs import check_link, write_notice
 from .schemas import BookmarkSchema
 
@@ -39,14 +41,18 @@ def json_body():
     return request.get_json()
 
 
+# --8<-- [start:save]
 def save():
-    """Commit; if the database refuses, roll the session back and answer 500."""
+    """Commit, then forget the cached answers; if the database refuses, roll back
+    and answer 500 (nothing changed, so nothing to forget)."""
     try:
         db.session.commit()
     except SQLAlchemyError:
         db.session.rollback()
         current_app.logger.exception("A commit failed and was rolled back.")
         abort(500)
+    forget_bookmark_answers()
+# --8<-- [end:save]
 
 
 # --8<-- [start:queue-notice]
@@ -61,7 +67,9 @@ def queue_notice(bookmark_id, user_id):
 # --8<-- [end:queue-notice]
 
 
+# --8<-- [start:cached-views]
 @bookmarks_bp.get("/")
+@cached_answer  # below the route: the route registers the cached view
 def list_bookmarks():
     """Every bookmark, newest first, or those whose title contains ?q=."""
     query = db.select(Bookmark).order_by(Bookmark.created_at.desc(), Bookmark.id.desc())
@@ -74,9 +82,11 @@ def list_bookmarks():
 
 
 @bookmarks_bp.get("/<int:bookmark_id>")
+@cached_answer
 def get_bookmark(bookmark_id):
     """One bookmark."""
     return success_response(bookmark_schema.dump(find_bookmark(bookmark_id)))
+# --8<-- [end:cached-views]
 
 
 @bookmarks_bp.post("/")

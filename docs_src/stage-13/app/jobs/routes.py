@@ -3,6 +3,7 @@
 from celery.result import AsyncResult
 from flask import Blueprint, current_app
 
+from ..extensions import limiter
 from ..responses import success_response
 
 jobs_bp = Blueprint("jobs", __name__)
@@ -10,6 +11,9 @@ jobs_bp = Blueprint("jobs", __name__)
 
 # --8<-- [start:job-state]
 @jobs_bp.get("/<job_id>")
+# Polling is this route's normal use: a client asking every second would spend
+# the default 30 per minute on one job. Its own limit replaces the default.
+@limiter.limit("90 per minute")
 def job_state(job_id):
     """PENDING, STARTED, SUCCESS with the job's result, or FAILURE with why."""
     outcome = AsyncResult(job_id, app=current_app.extensions["celery"])
