@@ -37,7 +37,12 @@ def chapter_sections(stage: Stage) -> dict[str, str]:
         return sections
     for match in re.finditer(r"^#{1,6}\s+(.+?)\s*$", text, flags=re.MULTILINE):
         heading = match.group(1)
-        sections[slugify(heading, "-")] = heading
+        # attr_list's "Heading {#anchor}" names the anchor itself (a slug would drop the dot of "SECURITY.md").
+        explicit = re.search(r"\s*\{\s*#([\w-]+)[^}]*\}$", heading)
+        if explicit:
+            sections[explicit.group(1)] = heading[:explicit.start()]
+        else:
+            sections[slugify(heading, "-")] = heading
     return sections
 
 
