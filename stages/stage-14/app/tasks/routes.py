@@ -32,13 +32,20 @@ def require_access_token():
 tasks_bp.before_request(require_json_body)
 
 
+# The largest id a row can have: SQLite's INTEGER and PostgreSQL's BIGINT are 64-bit signed numbers.
+LARGEST_ID = 2**63 - 1
+
 # Made once, when the module is imported, and used by every request: a schema object keeps no request's data.
 task_schema = TaskSchema()
 
 
 def find_task(task_id):
     """The task with this id; 404 (answered in the error envelope) when there is none."""
-    return db.get_or_404(Task, task_id, description=f"There is no task with id {task_id}.")
+    description = f"There is no task with id {task_id}."
+    if task_id > LARGEST_ID:
+        # No row has such an id, and the database driver cannot even send it (OverflowError: a 500, found by fuzzing).
+        abort(404, description=description)
+    return db.get_or_404(Task, task_id, description=description)
 
 
 def save():
