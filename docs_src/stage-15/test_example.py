@@ -41,6 +41,7 @@ MATRIX = {
     "admin": {"GET": 200, "PUT": 403, "PATCH": 403, "DELETE": 204},
 }
 CASES = [(who, method) for who in MATRIX for method in BODIES]
+# --8<-- [end:matrix]
 
 
 def send(client, method, bookmark_id, headers):
@@ -65,6 +66,7 @@ def people(client, auth):
     return callers, saved.get_json()["data"]["id"]
 
 
+# --8<-- [start:matrix-tests]
 @pytest.mark.parametrize(("who", "method"), CASES)
 def test_who_may_do_what(client, people, who, method):
     callers, bookmark_id = people
@@ -86,7 +88,7 @@ def test_someone_elses_bookmark_looks_missing(client, people):
     message = missing.get_json()["error"]["message"]
     same = message.replace(str(MISSING), str(bookmark_id))
     assert theirs.get_json()["error"]["message"] == same
-# --8<-- [end:matrix]
+# --8<-- [end:matrix-tests]
 
 
 def test_a_strangers_attempts_change_nothing(client, people):
@@ -273,11 +275,13 @@ def test_init_db_refuses_production(monkeypatch):
 # --8<-- [end:secret-tests]
 
 
+# --8<-- [start:error-test]
 def test_a_500_says_nothing_of_the_exception():
     answer = crashing_app().test_client().get("/crash")
     assert answer.status_code == 500
     assert "nobody caught this" not in answer.get_data(as_text=True)
     assert answer.get_json()["status"] == "error"
+# --8<-- [end:error-test]
 
 
 def test_the_document_is_still_valid(spec):

@@ -21,9 +21,11 @@ def handle_validation_error(exc):
     return error_response("Some fields are not valid.", 422, details=problems)
 
 
+# --8<-- [start:server-error]
 def handle_server_error(exc):
     """An exception nobody caught: Flask has logged it; the client gets no details."""
     return error_response("The server could not finish this request.", 500)
+# --8<-- [end:server-error]
 
 
 def register_error_handlers(app):

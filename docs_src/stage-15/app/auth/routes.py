@@ -64,10 +64,12 @@ def register(json_data):
     return {"status": "success", "data": account}
 
 
+# --8<-- [start:claims]
 def access_token_for(account):
     """An access token: the subject is the id as a string, plus a role claim."""
     claims = {"role": account.role}
     return create_access_token(identity=str(account.id), additional_claims=claims)
+# --8<-- [end:claims]
 
 
 def token_response(access_token, refresh_token=None):
