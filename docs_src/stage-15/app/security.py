@@ -14,13 +14,14 @@ EVERY_ANSWER = {
 # JSON is data: nothing in an answer may run, load anything or be framed.
 API_POLICY = "default-src 'none'; frame-ancestors 'none'"
 # A year, for this host and its subdomains. Sent over HTTPS only.
-HSTS = "max-age=31536000; includeSubDomains"
+STRICT_TRANSPORT = "max-age=31536000; includeSubDomains"
+DOCS = "/docs"  # the page, and Swagger UI's files under /docs/ui/
 
 
 def add_security_headers(response):
     """Runs after every view and every error handler: 2xx, 4xx and 500 alike."""
     response.headers.update(EVERY_ANSWER)
-    on_docs = request.path == "/docs" or request.path.startswith("/docs/")
+    on_docs = request.path == DOCS or request.path.startswith(f"{DOCS}/")
     policy = docs_policy() if on_docs else API_POLICY
     response.headers["Content-Security-Policy"] = policy
     # is_secure: the request came over HTTPS, or (behind a trusted proxy, with
@@ -28,7 +29,7 @@ def add_security_headers(response):
     # a browser ignores the header anyway; a server that cannot keep the promise
     # (your laptop) must not make it.
     if request.is_secure:
-        response.headers["Strict-Transport-Security"] = HSTS
+        response.headers["Strict-Transport-Security"] = STRICT_TRANSPORT
     return response
 # --8<-- [end:headers]
 
