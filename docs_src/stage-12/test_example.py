@@ -130,6 +130,13 @@ def test_a_lost_generation_loses_the_answers(cached_app, cached_client):
     assert cached_client.get("/api/bookmarks/").headers["X-Cache"] == "MISS"
 
 
+def test_a_full_cache_keeps_the_generation(make_app):
+    client = make_app(CACHE_TYPE="SimpleCache", CACHE_THRESHOLD=4).test_client()
+    for term in ("a", "b", "c", "d", "e"):
+        client.get(f"/api/bookmarks/?q={term}")
+    assert client.get("/api/bookmarks/?q=e").headers["X-Cache"] == "HIT"
+
+
 def test_timeout_ends_an_answer(make_app):
     client = make_app(CACHE_TYPE="SimpleCache", CACHE_DEFAULT_TIMEOUT=-1).test_client()
     client.get("/api/bookmarks/")

@@ -13,6 +13,9 @@ from ..extensions import cache
 # Every key begins with the current generation. A write puts a new one here, and
 # the answers kept under the old one are never asked for again: they time out.
 GENERATION = "bookmarks:generation"
+# Far longer than any answer lives. Not 0 ("forever"): a full SimpleCache drops
+# the entries that expire soonest first, and it counts 0 as the soonest of all.
+GENERATION_LIFETIME = 24 * 60 * 60
 
 
 def new_generation():
@@ -26,7 +29,7 @@ def current_generation():
     if name is None:
         # add() stores only if the key is still free, so two requests that both
         # found nothing end up agreeing on the one that got there first.
-        cache.add(GENERATION, new_generation(), timeout=0)
+        cache.add(GENERATION, new_generation(), timeout=GENERATION_LIFETIME)
         name = cache.get(GENERATION) or "none"  # "none": NullCache keeps nothing
     return name
 
@@ -34,7 +37,7 @@ def current_generation():
 def forget_bookmark_answers():
     """After a committed write: every kept answer is out of date, all at once."""
     try:
-        cache.set(GENERATION, new_generation(), timeout=0)
+        cache.set(GENERATION, new_generation(), timeout=GENERATION_LIFETIME)
     except Exception:  # the write is saved: an error now would be a false 500
         current_app.logger.exception("Could not reach the cache to forget answers.")
 # --8<-- [end:generation]
