@@ -140,7 +140,7 @@ def promised_answers(spec):
             if "requestBody" in operation:
                 # Without it, a client (or a fuzzer) may leave the body out.
                 operation["requestBody"]["required"] = True
-                answers.setdefault("400", {"description": "The body is not JSON at all"})
+                answers.setdefault("400", {"description": "Malformed JSON"})
             for code, answer in answers.items():
                 if code.startswith(("4", "5")):
                     # APIFlask wraps these in BASE_RESPONSE_SCHEMA too: unwrap.
