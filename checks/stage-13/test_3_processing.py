@@ -28,9 +28,10 @@ def test_process_answers_202_with_a_status_url(app_module, tmp_path):
     expect.equal(response.headers.get("Location"), status_url, "the Location header of the 202 answer")
 
 
-@pytest.mark.hint("The status route reads AsyncResult(job_id, app=current_app.extensions[\"celery\"]); results are "
-                  "kept only with task_ignore_result=False and, in eager mode, task_store_eager_result=True.",
-                  section=SECTION, todo="todo-status-route")
+@pytest.mark.hint("process_task waits JOB_DELAY_SECONDS, sets the task's status to \"completed\", commits and returns "
+                  "{\"task_id\", \"status\"}; the status route reads AsyncResult(job_id, app=current_app.extensions"
+                  "[\"celery\"]), whose results are kept only with task_ignore_result=False and, in eager mode, "
+                  "task_store_eager_result=True.", section=SECTION, todo="todo-process-task")
 def test_status_url_reports_success(app_module, tmp_path):
     """GET the status URL after processing: 200, state SUCCESS with the job's result, and the task is completed"""
     app, _ = outbox_app(app_module, tmp_path)
@@ -39,7 +40,9 @@ def test_status_url_reports_success(app_module, tmp_path):
     data, _ = start_processing(client, headers, task["id"])
     path = url_path(data["status_url"])
     state = job_state(client, headers, path)
-    expect.equal(state.get("state"), "SUCCESS", f'"state" of GET {path} (the job ran eagerly in the request)')
+    expect.that(state.get("state") == "SUCCESS", f'"state" of GET {path} to be "SUCCESS" (the job ran eagerly in the '
+                "request)", expect.shown(state.get("state")) + (f", error {expect.shown(state['error'])}"
+                                                                if "error" in state else ""))
     expect.equal(state.get("job_id"), data["job_id"], f'"job_id" of GET {path}')
     result = state.get("result")
     expect.that(isinstance(result, dict) and result.get("status") == "completed",
