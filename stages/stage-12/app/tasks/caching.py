@@ -12,6 +12,9 @@ from ..extensions import cache
 # The cache holds one "generation" name; every cached answer's key includes it. A write picks a new generation,
 # so every answer cached before it (any user, any query string, the list and each detail) is never read again.
 GENERATION_KEY = "tasks:generation"
+# Long, but not 0 ("forever"): a full SimpleCache evicts the entries closest to expiry first, and counts 0 as such,
+# so a generation kept forever would be the first thing thrown out. Answers expire long before this does anyway.
+GENERATION_SECONDS = 24 * 60 * 60
 
 
 def generation():
@@ -19,13 +22,13 @@ def generation():
     current = cache.get(GENERATION_KEY)
     if current is None:
         current = uuid4().hex
-        cache.set(GENERATION_KEY, current, timeout=0)
+        cache.set(GENERATION_KEY, current, timeout=GENERATION_SECONDS)
     return current
 
 
 def forget_cached_tasks():
     """Make every cached task answer stale: call it after each committed write."""
-    # TODO: Start a new generation (a fresh random value under GENERATION_KEY, no timeout).
+    # TODO: Start a new generation: a fresh random value under GENERATION_KEY, GENERATION_SECONDS.
     pass
 
 

@@ -12,6 +12,9 @@ from ..extensions import cache
 # The cache holds one "generation" name; every cached answer's key includes it. A write picks a new generation,
 # so every answer cached before it (any user, any query string, the list and each detail) is never read again.
 GENERATION_KEY = "tasks:generation"
+# Long, but not 0 ("forever"): a full SimpleCache evicts the entries closest to expiry first, and counts 0 as such,
+# so a generation kept forever would be the first thing thrown out. Answers expire long before this does anyway.
+GENERATION_SECONDS = 24 * 60 * 60
 
 
 def generation():
@@ -19,14 +22,14 @@ def generation():
     current = cache.get(GENERATION_KEY)
     if current is None:
         current = uuid4().hex
-        cache.set(GENERATION_KEY, current, timeout=0)
+        cache.set(GENERATION_KEY, current, timeout=GENERATION_SECONDS)
     return current
 
 
 def forget_cached_tasks():
     """Make every cached task answer stale: call it after each committed write."""
     try:
-        cache.set(GENERATION_KEY, uuid4().hex, timeout=0)
+        cache.set(GENERATION_KEY, uuid4().hex, timeout=GENERATION_SECONDS)
     except Exception:  # noqa: BLE001 - a cache that cannot be reached must not turn a saved write into a 500
         current_app.logger.exception("Could not reach the cache to forget the cached tasks.")
 
