@@ -226,7 +226,7 @@ def create(client, headers: dict, body: dict):
 # --- the docs page ------------------------------------------------------------------------------------------------
 
 class PageLoads(HTMLParser):
-    """Collects what a browser loads for a page: scripts, style sheets, images and frames (not icons, not links)."""
+    """Collects what a browser loads for a page: scripts, style sheets, images (the icon too) and frames."""
 
     def __init__(self):
         super().__init__()
@@ -239,8 +239,12 @@ class PageLoads(HTMLParser):
             self.loads.append((tag, attrs["src"]))
         elif tag == "link" and attrs.get("href"):
             rel = (attrs.get("rel") or "").lower().split()
-            if "stylesheet" in rel or "preload" in rel or "modulepreload" in rel:
-                self.loads.append(("stylesheet" if "stylesheet" in rel else "link", attrs["href"]))
+            if "stylesheet" in rel:
+                self.loads.append(("stylesheet", attrs["href"]))
+            elif "icon" in rel:
+                self.loads.append(("icon", attrs["href"]))
+            elif {"preload", "modulepreload"} & set(rel):
+                self.loads.append(("link", attrs["href"]))
 
 
 def page_loads(html: str) -> list[tuple[str, str]]:

@@ -8,8 +8,9 @@ import pytest
 import expect
 from docs_steps import DOCS, external, page_loads
 
-LOCAL_HINT = ("APIFlask's page loads Swagger UI from cdn.jsdelivr.net: a blank page offline. Point SWAGGER_UI_CSS, "
-              "SWAGGER_UI_BUNDLE_JS and SWAGGER_UI_STANDALONE_PRESET_JS at the app's own /docs/assets/... routes.")
+LOCAL_HINT = ("APIFlask's page loads Swagger UI from cdn.jsdelivr.net (a blank page offline) and its icon from "
+              "apiflask.com. Point SWAGGER_UI_CSS, SWAGGER_UI_BUNDLE_JS, SWAGGER_UI_STANDALONE_PRESET_JS and "
+              "DOCS_FAVICON at the app's own /docs/assets/... routes.")
 
 
 def docs_page(client, request: str = f"GET {DOCS}") -> str:
@@ -41,13 +42,15 @@ def test_docs_page_loads_nothing_from_elsewhere(client):
                   "folder), at the addresses the docs page names.", section="docs-that-work-offline",
                   todo="todo-local-assets")
 def test_docs_assets_answer(client):
-    """Every file the docs page loads from the app (Swagger UI's scripts, its style sheet, the document) answers 200"""
+    """Every file the docs page loads from the app (Swagger UI's files, its icon, the document) answers 200"""
     loads = [(kind, address) for kind, address in page_loads(docs_page(client)) if not external(address)]
     swagger_ui(loads, f"GET {DOCS}")
     for kind, address in loads:
         address = urljoin(DOCS, address)
         response = client.get(address)
-        expect.status(response, 200, f"GET {address} (a {kind} the docs page loads)")
+        # Not expect.status: it shows the body as text, and an icon is binary.
+        expect.that(response.status_code == 200, f"GET {address} (a {kind} the docs page loads) to answer with "
+                    "status 200", f"{response.status_code} ({response.mimetype or 'no content type'})")
         expect.that(len(response.get_data()) > 0, f"GET {address} to answer with the file", "an empty body")
 
 

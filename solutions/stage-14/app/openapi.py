@@ -34,7 +34,7 @@ def docs_settings(local_assets):
     }
     # --8<-- [end:todo-docs-settings] stub: settings = {}
     if local_assets:
-        # --8<-- [start:todo-local-assets] Point SWAGGER_UI_CSS/_BUNDLE_JS/_STANDALONE_PRESET_JS at /docs/assets/.
+        # --8<-- [start:todo-local-assets] Point the SWAGGER_UI_* files and DOCS_FAVICON at /docs/assets/.
         settings.update({
             "SWAGGER_UI_CSS": "/docs/assets/swagger-ui.css",
             "SWAGGER_UI_BUNDLE_JS": "/docs/assets/swagger-ui-bundle.js",

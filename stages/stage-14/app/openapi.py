@@ -27,7 +27,7 @@ def docs_settings(local_assets):
     # TODO: Envelope as BASE_RESPONSE_SCHEMA ("data" key), a BearerAuth JWT scheme.
     settings = {}
     if local_assets:
-        # TODO: Point SWAGGER_UI_CSS/_BUNDLE_JS/_STANDALONE_PRESET_JS at /docs/assets/.
+        # TODO: Point the SWAGGER_UI_* files and DOCS_FAVICON at /docs/assets/.
         pass
     return settings
 
