@@ -31,6 +31,11 @@ def login_limit():
     return current_app.config["LOGIN_RATE_LIMIT"]
 
 
+def job_status_limit():
+    """The limit on asking about a job, generous enough for a client that polls a long job."""
+    return current_app.config["JOB_STATUS_RATE_LIMIT"]
+
+
 def check_storage(app, limiter):
     """Refuse to start when the configured storage cannot be reached, naming the setting to fix."""
     uri = app.config.get("RATELIMIT_STORAGE_URI", "memory://")

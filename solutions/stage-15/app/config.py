@@ -33,6 +33,8 @@ class Config:
     API_RATE_LIMIT = "100 per hour;20 per minute"
     # Each login is a guess at a password: few per address, whatever the default allows.
     LOGIN_RATE_LIMIT = "5 per minute"
+    # Asking how a background job is doing: clients poll, so more often than the default allows.
+    JOB_STATUS_RATE_LIMIT = "120 per minute"
 
     @property
     def CACHE_TYPE(self):

@@ -5,7 +5,8 @@ from celery.result import AsyncResult
 from flask_jwt_extended import get_jwt, get_jwt_identity, verify_jwt_in_request
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..extensions import db
+from ..extensions import db, limiter
+from ..limits import job_status_limit
 from ..models import FIELDS, STATUSES, Task
 from ..responses import success_response
 from .caching import cached_read, forget_cached_tasks
@@ -139,7 +140,11 @@ def start_processing(task_id):
     """Queue the slow processing of a task; answer 202 at once with the job's id and where to ask about it."""
     # --8<-- [start:todo-process-route] 404 if missing; process_task.delay; 202 {job_id, status_url} + Location.
     find_task(task_id)
-    job = process_task.delay(task_id)
+    try:
+        job = process_task.delay(task_id)
+    except Exception:  # noqa: BLE001 - kombu's OperationalError and friends: the broker cannot take the job
+        current_app.logger.exception("Could not queue the processing of task %s.", task_id)
+        abort(503, description="The job queue cannot be reached right now: try again in a moment.")
     status_url = url_for("tasks.job_status", job_id=job.id, _external=True)
     return success_response({"job_id": job.id, "status_url": status_url}, 202, {"Location": status_url})
     # --8<-- [end:todo-process-route]
@@ -148,6 +153,8 @@ def start_processing(task_id):
 
 # --8<-- [start:status-route]
 @tasks_bp.get("/jobs/<job_id>")
+# Its own budget: a client polling a long job every second would soon spend the default one.
+@limiter.limit(job_status_limit)
 def job_status(job_id):
     """Say where a job is: PENDING, STARTED, SUCCESS (with its result) or FAILURE (with its error)."""
     # --8<-- [start:todo-status-route] AsyncResult with the app's Celery app: {job_id, state, result or error}.

@@ -5,7 +5,8 @@ from celery.result import AsyncResult
 from flask_jwt_extended import get_jwt, get_jwt_identity, verify_jwt_in_request
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..extensions import db
+from ..extensions import db, limiter
+from ..limits import job_status_limit
 from ..models import FIELDS, STATUSES, Task
 from ..responses import success_response
 from .caching import cached_read, forget_cached_tasks
@@ -134,6 +135,8 @@ def start_processing(task_id):
 
 
 @tasks_bp.get("/jobs/<job_id>")
+# Its own budget: a client polling a long job every second would soon spend the default one.
+@limiter.limit(job_status_limit)
 def job_status(job_id):
     """Say where a job is: PENDING, STARTED, SUCCESS (with its result) or FAILURE (with its error)."""
     # TODO: AsyncResult with the app's Celery app: {job_id, state, result or error}.

@@ -6,7 +6,8 @@ from celery.result import AsyncResult
 from flask_jwt_extended import get_jwt, get_jwt_identity, verify_jwt_in_request
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..extensions import db
+from ..extensions import db, limiter
+from ..limits import job_status_limit
 from ..models import FIELDS, STATUSES, Task
 from ..openapi import require_json_body
 from ..responses import success_response
@@ -158,16 +159,23 @@ def delete_task(task_id):
 
 @tasks_bp.post("/<int:task_id>/process")
 @tasks_bp.output(JobSchema, status_code=202)
-@tasks_bp.doc(security="BearerAuth", responses={404: "No such task", **TOKEN_ERRORS})
+@tasks_bp.doc(security="BearerAuth", responses={404: "No such task", 503: "The job queue cannot be reached",
+                                                **TOKEN_ERRORS})
 def start_processing(task_id):
     """Queue the slow processing of a task; answer 202 at once with the job's id and where to ask about it."""
     find_task(task_id)
-    job = process_task.delay(task_id)
+    try:
+        job = process_task.delay(task_id)
+    except Exception:  # noqa: BLE001 - kombu's OperationalError and friends: the broker cannot take the job
+        current_app.logger.exception("Could not queue the processing of task %s.", task_id)
+        abort(503, description="The job queue cannot be reached right now: try again in a moment.")
     status_url = url_for("tasks.job_status", job_id=job.id, _external=True)
     return {"status": "success", "data": {"job_id": job.id, "status_url": status_url}}, 202, {"Location": status_url}
 
 
 @tasks_bp.get("/jobs/<job_id>")
+# Its own budget: a client polling a long job every second would soon spend the default one.
+@limiter.limit(job_status_limit)
 @tasks_bp.output(JobStatusSchema)
 @tasks_bp.doc(security="BearerAuth", responses=TOKEN_ERRORS)
 def job_status(job_id):
