@@ -131,6 +131,15 @@ def test_the_tokens_subject_is_a_string(app, auth):
 # --8<-- [end:list-and-owner]
 
 
+def test_odd_input_is_refused_not_a_500(client, auth):
+    headers = auth.headers()
+    huge = client.get(f"/api/bookmarks/{2**64}", headers=headers)
+    assert huge.status_code == 404
+    bracket = {"url": "http://[x", "title": "Broken"}
+    answer = client.post("/api/bookmarks/", json=bracket, headers=headers)
+    assert answer.status_code == 422
+
+
 def test_reading_needs_a_token_now(client):
     assert client.get("/api/bookmarks/").status_code == 401
 

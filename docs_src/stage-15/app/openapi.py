@@ -130,13 +130,17 @@ def json_of(name):
 
 def promised_answers(spec):
     """Say what the decorators cannot: errors have no success envelope, tokens
-    have none either, and no 422 where the view checks the body itself."""
+    have none either, a body is required, no 422 where the view checks it."""
     spec["components"]["schemas"]["TokenAnswer"] = TOKEN_ANSWER
     for path, operations in spec["paths"].items():
         for operation in operations.values():
             answers = operation["responses"]
             if path in CHECKED_BY_HAND:
                 answers.pop("422", None)
+            if "requestBody" in operation:
+                # Without it, a client (or a fuzzer) may leave the body out.
+                operation["requestBody"]["required"] = True
+                answers.setdefault("400", {"description": "Malformed JSON"})
             for code, answer in answers.items():
                 if code.startswith(("4", "5")):
                     # APIFlask wraps these in BASE_RESPONSE_SCHEMA too: unwrap.

@@ -51,11 +51,23 @@ def caller_is_admin():
 # --8<-- [end:caller]
 
 
+# SQLite's integers (and PostgreSQL's bigint) end at 2**63 - 1. A larger id in the
+# URL made the driver raise, a 500; no bookmark can have it (the fuzzer found it).
+LARGEST_ID = 2**63 - 1
+
+
+def stored(bookmark_id):
+    """The row with this id, or None, whoever owns it."""
+    if bookmark_id > LARGEST_ID:
+        return None
+    return db.session.get(Bookmark, bookmark_id)
+
+
 # --8<-- [start:find]
 def find_bookmark(bookmark_id, *, to_edit=False):
     """The bookmark with this id if the caller may see it, else the 404 of a
     missing one; with to_edit, a 403 for an admin editing someone else's."""
-    bookmark = db.session.get(Bookmark, bookmark_id)
+    bookmark = stored(bookmark_id)
     mine = bookmark is not None and bookmark.user_id == caller_id()
     if not mine and not (bookmark is not None and caller_is_admin()):
         # Word for word the answer for an id nobody has: a 403 would tell a

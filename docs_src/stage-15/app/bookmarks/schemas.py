@@ -25,7 +25,12 @@ class BookmarkSchema(ma.SQLAlchemyAutoSchema):
     created_at = UTCDateTime(dump_only=True)
     updated_at = UTCDateTime(dump_only=True)
 
-    url = fields.String(required=True, validate=validate.Length(max=URL_MAX))
+    # The pattern only documents web_address() below, for clients and fuzzers.
+    url = fields.String(
+        required=True,
+        validate=validate.Length(max=URL_MAX),
+        metadata={"pattern": "^[hH][tT][tT][pP][sS]?://[^/?#]"},
+    )
     title = fields.String(required=True, validate=validate.Length(min=1, max=TITLE_MAX))
     # Left out of the input, notes load as None: a PUT without notes clears them.
     notes = fields.String(allow_none=True, load_default=None)
@@ -43,12 +48,17 @@ class BookmarkSchema(ma.SQLAlchemyAutoSchema):
             for key, value in data.items()
         }
 
+    # --8<-- [start:web-address]
     @validates("url")
     def web_address(self, value, **kwargs):
         """Only an http or https address with a host makes a bookmark."""
-        parts = urlsplit(value)
+        try:
+            parts = urlsplit(value)
+        except ValueError:  # "http://[x": a bracket that opens an IPv6 host
+            raise ValidationError("This is not a valid address.") from None
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise ValidationError("Give an http:// or https:// address.")
+    # --8<-- [end:web-address]
 
     @validates("visited_on")
     def not_in_the_future(self, value, **kwargs):
@@ -60,4 +70,7 @@ class BookmarkSchema(ma.SQLAlchemyAutoSchema):
 class SearchArgs(Schema):
     """The list's query string: ?q= becomes a documented parameter."""
 
-    q = fields.String(metadata={"description": "Text the title must contain"})
+    # "pattern" documents the view's rule: a blank ?q= is a 400.
+    q = fields.String(
+        metadata={"description": "Text the title must contain", "pattern": r"\S"}
+    )
