@@ -86,15 +86,6 @@ def answers(operation_: dict) -> dict:
     return {str(code): answer for code, answer in (operation_.get("responses") or {}).items()}
 
 
-def documented_answer(spec: dict, operation_: dict, code: int, what: str) -> dict:
-    """The documented answer for a status code (or its 4XX/default stand-in); fail when there is none."""
-    found = answers(operation_)
-    for key in (str(code), f"{str(code)[0]}XX", "default"):
-        if key in found:
-            return resolved(spec, found[key])
-    raise CheckFailed(f"{what} to document the answer {code}", f"documented answers {sorted(found)}")
-
-
 def json_schema_place(spec: dict, path: str, method: str, code: int, what: str) -> str:
     """The pointer to the JSON schema the document gives for an answer of an operation."""
     operation_ = operation(spec, path, method)

@@ -33,7 +33,7 @@ def test_second_read_is_a_hit(app, client):
     got = second.headers.get("X-Cache")
     expect.that((got or "").strip().upper() == "HIT", f"the second GET {path} to answer with X-Cache: HIT",
                 f"X-Cache: {got}" if got is not None else "no X-Cache header")
-    expect.equal(data.get("title") if isinstance(data, dict) else data, "Cached", f"the title the second GET answers")
+    expect.equal(data.get("title") if isinstance(data, dict) else data, "Cached", "the title the second GET answers")
 
 
 @pytest.mark.hint("Keep stage 13's POST /api/tasks/<id>/process: it queues the job and answers 202 at once with "
