@@ -13,7 +13,7 @@ from .errors import register_error_handlers, register_token_error_handlers
 from .extensions import cache, db, jwt, limiter, ma, migrate
 from .limits import check_storage
 from .security import add_security_headers
-from .openapi import describe_answers, docs_assets_bp, docs_settings, envelope_error, require_json_body
+from .openapi import describe_answers, docs_assets_bp, docs_settings, envelope_error
 from .tasks import tasks_bp
 
 # The migrations folder sits next to the app package. An absolute path lets `flask db ...` find it whatever folder
@@ -55,7 +55,6 @@ def create_app(config_name="development", test_config=None):
     app.register_blueprint(tasks_bp, url_prefix="/api/tasks")
     app.register_blueprint(auth_bp, url_prefix="/auth")
     app.register_blueprint(docs_assets_bp)
-    app.before_request(require_json_body)
     # after_request runs for error answers too (404, 422, 500), which need the headers as much as any other.
     app.after_request(add_security_headers)
     app.cli.add_command(init_db_command)

@@ -9,6 +9,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from ..extensions import db, limiter
 from ..limits import job_status_limit
 from ..models import FIELDS, STATUSES, Task
+from ..openapi import require_json_body
 from ..responses import success_response
 from .caching import cached_read, forget_cached_tasks
 from .jobs import process_task, send_confirmation
@@ -27,6 +28,14 @@ def require_access_token():
     verify_jwt_in_request()
 
 
+# After the token check, on this blueprint only: an anonymous request answers 401 whatever its body (as in stage 13),
+# and then a body that is not JSON answers 415 before @input would validate it (422).
+tasks_bp.before_request(require_json_body)
+
+
+# The largest id a row can have: SQLite's INTEGER and PostgreSQL's BIGINT are 64-bit signed numbers.
+LARGEST_ID = 2**63 - 1
+
 # Made once, when the module is imported, and used by every request: a schema object keeps no request's data.
 task_schema = TaskSchema()
 
@@ -43,7 +52,8 @@ def current_user_id():
 
 def find_task(task_id):
     """The task with this id if the token's user may see it; 404 when there is none or it is someone else's."""
-    task = db.session.get(Task, task_id)
+    # No row has an id past LARGEST_ID, and the database driver cannot even send one (OverflowError: a 500).
+    task = db.session.get(Task, task_id) if task_id <= LARGEST_ID else None
     # TODO: Someone else's task answers exactly like a missing one (404), unless admin.
     pass
     if task is None:

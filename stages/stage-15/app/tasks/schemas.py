@@ -1,9 +1,23 @@
 """The task schema: what a client may send (load) and what it gets back (dump), checked and converted in one place."""
 
+from datetime import timezone
+
 from marshmallow import ValidationError, fields, pre_load, validate, validates
 
 from ..extensions import ma
 from ..models import STATUSES, TITLE_MAX_LENGTH, Task
+
+
+class UTCDateTime(fields.DateTime):
+    """A time the database wrote in UTC, answered with its offset ("...+00:00"), as OpenAPI's "date-time" promises."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        """Mark a time without a zone as UTC before writing it out."""
+        # The document says "date-time" (RFC 3339), which needs an offset; a bare "2026-01-31T09:30:00" is not one.
+        # The database's CURRENT_TIMESTAMP is UTC, so the naive times it returns are UTC.
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return super()._serialize(value, attr, obj, **kwargs)
 
 
 class TaskSchema(ma.SQLAlchemyAutoSchema):
@@ -18,6 +32,8 @@ class TaskSchema(ma.SQLAlchemyAutoSchema):
     description = fields.String(allow_none=True, load_default=None)
     status = fields.String(required=True, validate=validate.OneOf(STATUSES))
     due_date = fields.Date(allow_none=True, load_default=None)
+    created_at = UTCDateTime(dump_only=True)
+    updated_at = UTCDateTime(dump_only=True)
 
     @pre_load
     def strip_title(self, data, **kwargs):
