@@ -18,7 +18,7 @@ from server import server_env
 
 FUZZER = Path(__file__).parent / "fuzz_openapi.py"
 # The stages whose app describes itself with APIFlask.
-FUZZED = ("stage-14",)
+FUZZED = ("stage-14", "stage-15")
 EXAMPLES_PER_OPERATION = 25
 # Every operation of the document, so a route left out of the document would shrink the run unnoticed otherwise.
 MINIMUM_OPERATIONS = 12
