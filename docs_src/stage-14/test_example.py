@@ -6,6 +6,7 @@ import re
 import pytest
 import schemathesis
 from hypothesis import given, settings
+from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 from apiflask import APIFlask, Schema
@@ -15,6 +16,7 @@ from openapi_spec_validator import validate
 
 from app import create_app
 
+NEGATIVE = GenerationMode.NEGATIVE
 BOOKMARK = {"url": "https://example.org/", "title": "Example"}
 # Flask's static files, APIFlask's document and docs page, Swagger UI's files.
 NOT_DESCRIBED = ("static", "openapi", "swagger_ui")
@@ -213,7 +215,11 @@ def test_the_fuzzer_finds_no_server_error(app, auth):
     for result in api.get_all_operations():
         operation = result.ok()
 
-        @given(case=operation.as_strategy())
+        # Valid requests, and requests that break the document (wrong types,
+        # missing fields): both kinds must get a documented answer.
+        cases = operation.as_strategy() | operation.as_strategy(NEGATIVE)
+
+        @given(case=cases)
         @settings(max_examples=25, deadline=None, database=None)
         def no_failure(case):
             case.call_and_validate(
