@@ -27,7 +27,7 @@ SEED_PASSWORD = "password"
 @with_appcontext
 def init_db_command():
     """Empty the tasks and users tables of a migrated database, then add three example tasks and two users."""
-    if not (current_app.debug or current_app.testing):
+    if not current_app.config.get("SEED_ALLOWED"):
         # Known passwords on a production database would be an open door: seeding is for your own machine only.
         raise click.ClickException("init-db seeds accounts with a published password: it runs only with the "
                                    "development or testing configuration, never in production.")

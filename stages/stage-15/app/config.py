@@ -20,6 +20,9 @@ class Config:
     # (X-Forwarded-Proto) and the host (X-Forwarded-Host). None here: on your own machine and in tests, anyone could
     # send those headers, so the factory leaves them alone. Only production reads a number from the environment.
     TRUSTED_PROXIES = 0
+    # Whether flask init-db may seed accounts with a published password: only on your own machine and in tests.
+    # A setting, not app.debug: the flask command sets debug from FLASK_DEBUG, whatever the configuration says.
+    SEED_ALLOWED = False
 
     RATELIMIT_ENABLED = True
 
@@ -85,6 +88,7 @@ class DevelopmentConfig(Config):
     """Your own machine: debug mode, and a SQLite file in the instance folder unless DEV_DATABASE_URL is set."""
 
     DEBUG = True
+    SEED_ALLOWED = True
 
     @property
     def SQLALCHEMY_DATABASE_URI(self):
@@ -98,6 +102,7 @@ class TestingConfig(Config):
 
     TESTING = True
     SQLALCHEMY_DATABASE_URI = "sqlite:///:memory:"
+    SEED_ALLOWED = True
     # Fixed, so tests can make tokens of their own; never used outside tests.
     JWT_SECRET_KEY = "testing-only-jwt-key-of-at-least-32-bytes"
     RATELIMIT_ENABLED = False
