@@ -31,9 +31,9 @@ def add_account(app, email):
 def bearer(app, email):
     """Authorization headers for an account, logged in from an address of its own."""
     client = app.test_client()
-    answer = client.post("/auth/login", json={"email": email, "password": PASSWORD},
+    reply = client.post("/auth/login", json={"email": email, "password": PASSWORD},
                          environ_base={"REMOTE_ADDR": "192.0.2.250"})
-    return {"Authorization": f"Bearer {answer.get_json()['access_token']}"}
+    return {"Authorization": f"Bearer {reply.get_json()['access_token']}"}
 
 
 # --8<-- [start:testing-has-no-limits]
@@ -122,9 +122,9 @@ def test_a_refresh_token_still_refreshes(limited_app):
     auth = AuthActions(app, app.test_client())
     refresh = auth.headers(kind="refresh_token")
     # The key function meets a refresh token where it checks for an access token.
-    answer = app.test_client().post("/auth/refresh", headers=refresh)
-    assert answer.status_code == 200
-    assert "access_token" in answer.get_json()
+    reply = app.test_client().post("/auth/refresh", headers=refresh)
+    assert reply.status_code == 200
+    assert "access_token" in reply.get_json()
 
 
 def test_each_account_has_its_own_budget(limited_app):
@@ -178,7 +178,7 @@ def test_behind_one_proxy_only_its_value_counts(monkeypatch, tmp_path):
 def test_health_is_exempt(limited_app):
     client = limited_app(DEFAULT_RATE_LIMIT="1 per minute").test_client()
     answers = [client.get("/health") for _ in range(5)]
-    assert {answer.status_code for answer in answers} == {200}
+    assert {reply.status_code for reply in answers} == {200}
     assert "X-RateLimit-Limit" not in answers[-1].headers
 
 
@@ -214,8 +214,8 @@ def test_the_first_app_decides_for_the_headers():
         app.get("/")(lambda: "hello")
         limiter.init_app(app)
         apps.append(app)
-    answer = apps[1].test_client().get("/")
-    assert "X-RateLimit-Limit" not in answer.headers  # the first app's setting
+    reply = apps[1].test_client().get("/")
+    assert "X-RateLimit-Limit" not in reply.headers  # the first app's setting
 
 
 def test_the_last_app_switches_the_limiter_for_all():

@@ -69,11 +69,11 @@ def test_writes_name_the_token_and_reads_do_not(spec):
     assert deleted == {"description": "Forgotten; no body"}  # no content: no body
 
 
-# --8<-- [start:answer-tests]
+# --8<-- [start:reply-tests]
 def documented_schema(spec, path, method, status):
-    """A validator for the JSON the document promises for this answer."""
-    answer = spec["paths"][path][method]["responses"][str(status)]
-    schema = answer["content"]["application/json"]["schema"]
+    """A validator for the JSON the document promises for this reply."""
+    reply = spec["paths"][path][method]["responses"][str(status)]
+    schema = reply["content"]["application/json"]["schema"]
     # The refs point at #/components/...: keep the components next to the schema.
     return OAS31Validator({**schema, "components": spec["components"]})
 
@@ -83,16 +83,16 @@ def test_real_answers_match_the_document(client, auth, spec):
     created = client.post("/api/bookmarks/", json=BOOKMARK, headers=headers)
     refused = client.post("/api/bookmarks/", json={"url": "x"}, headers=headers)
     login = auth.login()
-    for path, method, answer in [
+    for path, method, reply in [
         ("/api/bookmarks/", "post", created),
         ("/api/bookmarks/", "post", refused),
         ("/api/bookmarks/", "get", client.get("/api/bookmarks/")),
         ("/api/bookmarks/{bookmark_id}", "get", client.get("/api/bookmarks/99")),
         ("/auth/login", "post", login),
     ]:
-        validator = documented_schema(spec, path, method, answer.status_code)
-        validator.validate(answer.get_json())  # raises on any difference
-# --8<-- [end:answer-tests]
+        validator = documented_schema(spec, path, method, reply.status_code)
+        validator.validate(reply.get_json())  # raises on any difference
+# --8<-- [end:reply-tests]
 
 
 def test_the_envelope_holds_objects_not_text(client, auth):
@@ -102,27 +102,27 @@ def test_the_envelope_holds_objects_not_text(client, auth):
 
 def test_a_validation_error_lists_each_field(client, auth):
     body = {"url": "ftp://example.org/", "title": "", "id": 7}
-    answer = client.post("/api/bookmarks/", json=body, headers=auth.headers())
-    assert answer.status_code == 422
-    error = answer.get_json()["error"]
+    reply = client.post("/api/bookmarks/", json=body, headers=auth.headers())
+    assert reply.status_code == 422
+    error = reply.get_json()["error"]
     assert set(error["details"]) == {"url", "title", "id"}
 
 
 # --8<-- [start:contract-tests]
 def test_a_form_body_is_415_not_422(client, auth):
-    answer = client.post("/api/bookmarks/", data=BOOKMARK, headers=auth.headers())
-    assert answer.status_code == 415
-    assert answer.get_json()["status"] == "error"
+    reply = client.post("/api/bookmarks/", data=BOOKMARK, headers=auth.headers())
+    assert reply.status_code == 415
+    assert reply.get_json()["status"] == "error"
 
 
 def test_no_token_is_401_before_any_validation(client):
-    answer = client.post("/api/bookmarks/", json={"title": ""})
-    assert answer.status_code == 401
+    reply = client.post("/api/bookmarks/", json={"title": ""})
+    assert reply.status_code == 401
 
 
 def test_abort_keeps_its_message(client):
-    answer = client.get("/api/bookmarks/99")
-    assert answer.get_json()["error"]["message"] == "No bookmark has the id 99."
+    reply = client.get("/api/bookmarks/99")
+    assert reply.get_json()["error"]["message"] == "No bookmark has the id 99."
 # --8<-- [end:contract-tests]
 
 
@@ -137,8 +137,8 @@ def test_login_still_answers_400_and_the_top_level_tokens(client, auth):
 def test_only_an_admin_lists_the_accounts(client, auth):
     assert client.get("/auth/users", headers=auth.headers()).status_code == 403
     admin = auth.make_admin()
-    answer = client.get("/auth/users", headers=auth.headers(admin))
-    assert [user["email"] for user in answer.get_json()["data"]] == [
+    reply = client.get("/auth/users", headers=auth.headers(admin))
+    assert [user["email"] for user in reply.get_json()["data"]] == [
         "reader@example.com", admin]
 
 
@@ -209,14 +209,14 @@ def test_a_string_data_field_stringifies_the_payload():
 
 # --8<-- [start:fuzz]
 def test_the_fuzzer_finds_no_server_error(app, auth):
-    """Requests made up from the document: no 5xx, every answer as documented."""
+    """Requests made up from the document: no 5xx, every reply as documented."""
     admin = auth.headers(auth.make_admin())  # a token that opens every door
     api = schemathesis.openapi.from_wsgi("/openapi.json", app)  # no server needed
     for result in api.get_all_operations():
         operation = result.ok()
 
         # Valid requests, and requests that break the document (wrong types,
-        # missing fields): both kinds must get a documented answer.
+        # missing fields): both kinds must get a documented reply.
         cases = operation.as_strategy() | operation.as_strategy(NEGATIVE)
 
         @given(case=cases)

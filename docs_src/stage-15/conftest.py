@@ -30,7 +30,7 @@ def docs_from_the_app(monkeypatch):
 @pytest.fixture
 def app():
     """A new app on its own in-memory database, brought to the head revision."""
-    app = create_app("testing")
+    app = create_app(config_name="testing")
     with app.app_context():
         upgrade()  # what `flask db upgrade` runs
     return app
@@ -63,7 +63,7 @@ class AuthActions:
         )
 
     def tokens(self, email="reader@example.com"):
-        """Register (if need be) and log in; the token answer as a dict."""
+        """Register (if need be) and log in; the token reply as a dict."""
         self.register(email)
         return self.login(email).get_json()
 

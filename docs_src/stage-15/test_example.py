@@ -1,5 +1,5 @@
 """Tests of the stage 15 example: who may reach which bookmark, the migration that
-gave bookmarks an owner, the headers on every answer, production's secrets, and
+gave bookmarks an owner, the headers on every reply, production's secrets, and
 a clean bandit run."""
 
 import sqlite3
@@ -70,8 +70,8 @@ def people(client, auth):
 @pytest.mark.parametrize(("who", "method"), CASES)
 def test_who_may_do_what(client, people, who, method):
     callers, bookmark_id = people
-    answer = send(client, method, bookmark_id, callers[who])
-    assert answer.status_code == MATRIX[who][method]
+    reply = send(client, method, bookmark_id, callers[who])
+    assert reply.status_code == MATRIX[who][method]
 
 
 @pytest.mark.parametrize(("who", "method"), CASES)
@@ -106,8 +106,8 @@ def test_each_list_holds_its_owners_bookmarks(client, people):
                 headers=callers["stranger"])
 
     def titles(who):
-        answer = client.get("/api/bookmarks/", headers=callers[who])
-        return sorted(item["title"] for item in answer.get_json()["data"])
+        reply = client.get("/api/bookmarks/", headers=callers[who])
+        return sorted(item["title"] for item in reply.get_json()["data"])
 
     assert titles("owner") == ["Example"]
     assert titles("stranger") == ["Other"]
@@ -116,9 +116,9 @@ def test_each_list_holds_its_owners_bookmarks(client, people):
 
 def test_the_owner_comes_from_the_token_never_the_body(client, auth):
     body = {**BOOKMARK, "user_id": 1}
-    answer = client.post("/api/bookmarks/", json=body, headers=auth.headers())
-    assert answer.status_code == 422
-    assert answer.get_json()["error"]["details"] == {"user_id": ["Unknown field."]}
+    reply = client.post("/api/bookmarks/", json=body, headers=auth.headers())
+    assert reply.status_code == 422
+    assert reply.get_json()["error"]["details"] == {"user_id": ["Unknown field."]}
 
 
 def test_the_tokens_subject_is_a_string(app, auth):
@@ -136,8 +136,8 @@ def test_odd_input_is_refused_not_a_500(client, auth):
     huge = client.get(f"/api/bookmarks/{2**64}", headers=headers)
     assert huge.status_code == 404
     bracket = {"url": "http://[x", "title": "Broken"}
-    answer = client.post("/api/bookmarks/", json=bracket, headers=headers)
-    assert answer.status_code == 422
+    reply = client.post("/api/bookmarks/", json=bracket, headers=headers)
+    assert reply.status_code == 422
 
 
 def test_reading_needs_a_token_now(client):
@@ -197,7 +197,7 @@ def test_not_null_without_a_default_fails_on_rows(tmp_path):
 # --8<-- [start:header-tests]
 def crashing_app():
     """A testing app with a route that raises, answered as a server answers it."""
-    app = create_app("testing")
+    app = create_app(config_name="testing")
     app.config["PROPAGATE_EXCEPTIONS"] = False
 
     @app.get("/crash")
@@ -210,22 +210,22 @@ def crashing_app():
 @pytest.mark.parametrize("kind", ["200", "401", "404", "405", "422", "500"])
 def test_every_answer_carries_the_headers(client, auth, kind):
     if kind == "200":
-        answer = client.get("/health")
+        reply = client.get("/health")
     elif kind == "401":
-        answer = client.get("/api/bookmarks/")
+        reply = client.get("/api/bookmarks/")
     elif kind == "404":
-        answer = client.get("/nothing-here")
+        reply = client.get("/nothing-here")
     elif kind == "405":
-        answer = client.delete("/health")
+        reply = client.delete("/health")
     elif kind == "422":
-        answer = client.post("/api/bookmarks/", json={}, headers=auth.headers())
+        reply = client.post("/api/bookmarks/", json={}, headers=auth.headers())
     else:
-        answer = crashing_app().test_client().get("/crash")
-    assert str(answer.status_code) == kind
-    assert answer.headers["X-Content-Type-Options"] == "nosniff"
-    assert answer.headers["X-Frame-Options"] == "DENY"
-    assert answer.headers["Referrer-Policy"] == "no-referrer"
-    assert answer.headers["Content-Security-Policy"].startswith("default-src 'none'")
+        reply = crashing_app().test_client().get("/crash")
+    assert str(reply.status_code) == kind
+    assert reply.headers["X-Content-Type-Options"] == "nosniff"
+    assert reply.headers["X-Frame-Options"] == "DENY"
+    assert reply.headers["Referrer-Policy"] == "no-referrer"
+    assert reply.headers["Content-Security-Policy"].startswith("default-src 'none'")
 
 
 def test_hsts_only_over_https(client):
@@ -244,8 +244,8 @@ def test_behind_a_trusted_proxy_https_is_what_the_proxy_says(monkeypatch):
 
 
 def test_the_docs_page_has_a_policy_of_its_own(client):
-    answer = client.get("/docs")
-    policy = answer.headers["Content-Security-Policy"]
+    reply = client.get("/docs")
+    policy = reply.headers["Content-Security-Policy"]
     assert "script-src 'self' 'unsafe-inline'" in policy
     assert "frame-ancestors 'none'" in policy
     assert "cdn" not in policy  # the files come from this app
@@ -253,8 +253,8 @@ def test_the_docs_page_has_a_policy_of_its_own(client):
 
 def test_the_cdn_option_widens_the_docs_policy(monkeypatch):
     monkeypatch.setenv("SWAGGER_UI_FROM", "cdn")
-    answer = create_app("testing").test_client().get("/docs")
-    assert "https://cdn.jsdelivr.net" in answer.headers["Content-Security-Policy"]
+    reply = create_app("testing").test_client().get("/docs")
+    assert "https://cdn.jsdelivr.net" in reply.headers["Content-Security-Policy"]
 # --8<-- [end:header-tests]
 
 
@@ -286,10 +286,10 @@ def test_init_db_refuses_production(monkeypatch):
 
 # --8<-- [start:error-test]
 def test_a_500_says_nothing_of_the_exception():
-    answer = crashing_app().test_client().get("/crash")
-    assert answer.status_code == 500
-    assert "nobody caught this" not in answer.get_data(as_text=True)
-    assert answer.get_json()["status"] == "error"
+    reply = crashing_app().test_client().get("/crash")
+    assert reply.status_code == 500
+    assert "nobody caught this" not in reply.get_data(as_text=True)
+    assert reply.get_json()["status"] == "error"
 # --8<-- [end:error-test]
 
 
