@@ -69,7 +69,7 @@ def test_writes_name_the_token_and_reads_do_not(spec):
     assert deleted == {"description": "Forgotten; no body"}  # no content: no body
 
 
-# --8<-- [start:reply-tests]
+# --8<-- [start:answer-tests]
 def documented_schema(spec, path, method, status):
     """A validator for the JSON the document promises for this reply."""
     reply = spec["paths"][path][method]["responses"][str(status)]
@@ -92,7 +92,7 @@ def test_real_answers_match_the_document(client, auth, spec):
     ]:
         validator = documented_schema(spec, path, method, reply.status_code)
         validator.validate(reply.get_json())  # raises on any difference
-# --8<-- [end:reply-tests]
+# --8<-- [end:answer-tests]
 
 
 def test_the_envelope_holds_objects_not_text(client, auth):
