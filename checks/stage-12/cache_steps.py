@@ -7,56 +7,16 @@ behind the API, straight in the database, is not seen while the cached answer is
 import json
 
 import expect
-from grader.plugin import CheckFailed
+from api_steps import log_in, prepared, ready  # noqa: F401 - this stage's checks import them from here
 
 COLLECTION = "/api/tasks/"
-SEEDED_PASSWORD = "password"
 # Settings a check passes to create_app("testing", ...) to switch the cache on (the testing config keeps it off).
 CACHE_ON = {"CACHE_TYPE": "SimpleCache"}
-OUTPUT_EXCERPT = 300
 
 
 def detail(task_id: int) -> str:
     """The path of one task."""
     return f"{COLLECTION}{task_id}"
-
-
-def succeeds(runner, args: list[str], note: str) -> None:
-    """Run a flask command and expect exit code 0."""
-    result = runner.invoke(args=args)
-    if result.exit_code == 0 and result.exception is None:
-        return
-    output = " ".join(result.output.split())[-OUTPUT_EXCERPT:]
-    got = f"exit code {result.exit_code}, output {output!r}"
-    if result.exception is not None:
-        got += f", {type(result.exception).__name__}: {result.exception}"
-    raise CheckFailed(f"flask {' '.join(args)} to succeed (exit code 0)", got, note)
-
-
-def prepared(app) -> None:
-    """Build the tables with flask db upgrade, then seed the users admin and user with flask init-db."""
-    runner = app.test_cli_runner()
-    succeeds(runner, ["db", "upgrade"], "this check builds the tables with flask db upgrade first.")
-    succeeds(runner, ["init-db"], "this check seeds the users admin and user with flask init-db.")
-
-
-def log_in(client, username: str) -> dict:
-    """Log in as a seeded user; the headers for requests as that user."""
-    request = f'POST /auth/login as "{username}"'
-    response = client.post("/auth/login", json={"username": username, "password": SEEDED_PASSWORD})
-    expect.that(response.status_code == 200, f"{request} to answer with status 200", expect.describe(response),
-                "this check logs in as a user that flask init-db seeds.")
-    body = expect.json_object(response, request)
-    data = body.get("data") if isinstance(body.get("data"), dict) else {}
-    token = data.get("access_token", body.get("access_token"))
-    expect.that(isinstance(token, str), f'an "access_token" in the answer to {request}', expect.shown(body, 200))
-    return {"Authorization": f"Bearer {token}"}
-
-
-def ready(app, client, username: str = "user") -> dict:
-    """A migrated, seeded database and the headers of one logged-in user."""
-    prepared(app)
-    return log_in(client, username)
 
 
 def x_cache(response) -> str | None:
