@@ -23,6 +23,7 @@ class Session:
     def __init__(self, worker, folder: str, spec: str, timeout: float):
         self.worker, self.folder, self.spec, self.timeout = worker, folder, spec, timeout
         self.baseline = dict(os.environ)
+        self._environment = (None, {}, [])
         self.fresh = True
         self.crashes: list[dict] = []
         self.apps: dict[int, RemoteApp] = {}
@@ -44,9 +45,7 @@ class Session:
 
     def ask(self, op: str, **message) -> dict:
         """Send one operation with the check's environment and working folder; return the worker's answer."""
-        current = dict(os.environ)
-        env = {key: value for key, value in current.items() if self.baseline.get(key) != value}
-        unset = [key for key in self.baseline if key not in current]
+        env, unset = self.environment()
         message.update(op=op, env=env, unset=unset, cwd=os.getcwd())
         if self.fresh:
             message["fresh"] = True
@@ -61,6 +60,18 @@ class Session:
             error = answer["error"]
             raise remote_exception(error)
         return answer
+
+    def environment(self) -> tuple[dict, list]:
+        """What the check's environment sets and unsets against the baseline, worked out again only when it changed:
+        decoding the whole environment for each of a run's hundreds of requests is most of a request's cost here."""
+        raw = getattr(os.environ, "_data", None)
+        seen, env, unset = self._environment
+        if raw is None or raw != seen:
+            current = dict(os.environ)
+            env = {key: value for key, value in current.items() if self.baseline.get(key) != value}
+            unset = [key for key in self.baseline if key not in current]
+            self._environment = (dict(raw) if raw is not None else None, env, unset)
+        return dict(env), list(unset)
 
     def load(self, build: bool = True, folder: str | None = None, spec: str | None = None):
         """Import the app module afresh (and build the app); raise AppImportError when that fails."""
