@@ -23,6 +23,8 @@ class Session:
     def __init__(self, worker, folder: str, spec: str, timeout: float):
         self.worker, self.folder, self.spec, self.timeout = worker, folder, spec, timeout
         self.baseline = dict(os.environ)
+        raw = getattr(os.environ, "_data", None)
+        self._baseline_raw = dict(raw) if isinstance(raw, dict) and hasattr(os.environ, "decodekey") else None
         self._environment = (None, {}, [])
         self.fresh = True
         self.crashes: list[dict] = []
@@ -66,11 +68,17 @@ class Session:
         decoding the whole environment for each of a run's hundreds of requests is most of a request's cost here."""
         raw = getattr(os.environ, "_data", None)
         seen, env, unset = self._environment
-        if raw is None or raw != seen:
+        if raw is None or self._baseline_raw is None:
             current = dict(os.environ)
             env = {key: value for key, value in current.items() if self.baseline.get(key) != value}
             unset = [key for key in self.baseline if key not in current]
-            self._environment = (dict(raw) if raw is not None else None, env, unset)
+        elif raw != seen:
+            # Compared encoded, decoded only where they differ: the encoding is one-to-one.
+            base = self._baseline_raw
+            decode_key, decode_value = os.environ.decodekey, os.environ.decodevalue
+            env = {decode_key(key): decode_value(value) for key, value in raw.items() if base.get(key) != value}
+            unset = [decode_key(key) for key in base if key not in raw]
+            self._environment = (dict(raw), env, unset)
         return dict(env), list(unset)
 
     def load(self, build: bool = True, folder: str | None = None, spec: str | None = None):
