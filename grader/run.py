@@ -62,8 +62,9 @@ class Outcome:
 
 def grade(stage: Stage, target: Path, *, check_filter: str | None = None, verbose: bool = False,
           check_timeout: float | None = None, cpu_seconds: int | None = None,
-          wall_seconds: float = RUN_TIMEOUT, sandbox: bool | None = None) -> Outcome:
-    """Grade a scratch copy of target: the checks in a pytest process, the student's app in its worker."""
+          wall_seconds: float = RUN_TIMEOUT, sandbox: bool | None = None, meanwhile=None) -> Outcome:
+    """Grade a scratch copy of target: the checks in a pytest process, the student's app in its worker; meanwhile
+    (a function) runs once the checks' process has started."""
     if stage.kind == "tests":
         # The student wrote tests, not an app: their suite runs against the grader's apps (grader/suite.py).
         from .suite import grade_suite
@@ -107,6 +108,8 @@ def grade(stage: Stage, target: Path, *, check_filter: str | None = None, verbos
         proc = subprocess.Popen(command, cwd=scratch, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                 stdin=subprocess.DEVNULL, start_new_session=True)
         try:
+            if meanwhile is not None:
+                meanwhile()
             output, _ = proc.communicate(timeout=wall_seconds)
             outcome.output = output[-OUTPUT_KEPT:].decode("utf-8", "replace")
             if proc.returncode < 0:
