@@ -15,6 +15,10 @@ from .copying import CopyRefused, remove_tree, safe_copy
 from .manifest import ROOT, Stage
 from .sandbox import available
 
+# pytest's built-in plugins that no check uses (doctests, unittest classes, tmpdir, JUnit XML, --pdb, --sw, ...):
+# each adds its hook calls to every check.
+UNUSED_PLUGINS = ("doctest", "legacypath", "junitxml", "pastebin", "unittest", "debugging", "setuponly", "setupplan",
+                  "stepwise", "subtests")
 # A whole grading run may take this long before it is stopped; single checks have their own, shorter limit.
 RUN_TIMEOUT = 300
 OUTPUT_KEPT = 20_000
@@ -95,6 +99,7 @@ def grade(stage: Stage, target: Path, *, check_filter: str | None = None, verbos
             "--results", str(results),
             "--scratch", str(scratch), "-q", "--no-header", "-o", "console_output_style=classic",
         ]
+        command += [option for name in UNUSED_PLUGINS for option in ("-p", f"no:{name}")]
         command += ["--tb=short"] if verbose else ["--tb=no", "-qq"]
         if check_filter:
             command += ["--only", check_filter]
