@@ -356,8 +356,6 @@ class RemoteClient:
 
     def open(self, path: str = "/", method: str = "GET", **kwargs) -> RemoteResponse:
         """Send one request; return the response."""
-        if self._client is None:
-            self._client = self.app._session.ask("client", app=self.app._handle)["client"]
         kwargs = dict(kwargs)
         if "data" in kwargs:
             data = kwargs.pop("data")
@@ -369,7 +367,11 @@ class RemoteClient:
             kwargs["headers"] = dict(kwargs["headers"])
         kwargs.pop("buffered", None)
         answer = self.app._session.ask("request", app=self.app._handle, client=self._client, path=path,
-                                       method=method.upper(), kwargs=kwargs)
+                                       method=method.upper(), kwargs=kwargs, new_client=self._client is None)
+        if self._client is None:
+            if not isinstance(answer.get("client"), int):
+                raise WorkerGone("The app's process sent an answer of the wrong shape.")
+            self._client = answer["client"]
         response = RemoteResponse(base64.b64decode(answer["body"]), status=answer["status"],
                                   headers=[tuple(pair) for pair in answer["headers"]])
         response.crashes = answer.get("crashes", [])

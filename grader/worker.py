@@ -142,7 +142,9 @@ def forget_celery_state(prefix: str) -> None:
 
 def set_environment(message: dict) -> None:
     """Apply the environment and working folder the checks ask for."""
-    os.environ.clear()
+    # What clear() does (unset every variable), without its popitem() per variable.
+    for name in list(os.environ):
+        del os.environ[name]
     os.environ.update(BASE_ENVIRONMENT)
     os.environ.update(message.get("env", {}))
     for name in message.get("unset", ()):
@@ -260,7 +262,11 @@ def op_call_factory(message: dict) -> dict:
 def op_request(message: dict) -> dict:
     """Send one request through the app's test client; answer status, headers, body and crashes."""
     app = handles[message["app"]]
-    client = handles.get(message.get("client")) or app.test_client()
+    made = None
+    if message.get("new_client"):
+        # The check's first request also makes its client (kept for its cookies): one round trip instead of two.
+        made = keep(app.test_client())
+    client = handles[made] if made is not None else handles.get(message.get("client")) or app.test_client()
     kwargs = dict(message.get("kwargs", {}))
     if "data_b64" in kwargs:
         kwargs["data"] = base64.b64decode(kwargs.pop("data_b64"))
@@ -270,7 +276,7 @@ def op_request(message: dict) -> dict:
         response = client.open(message["path"], method=message["method"], **kwargs)
         body = response.get_data()
         response.close()
-    return {"status": response.status, "headers": list(response.headers.items()),
+    return {"client": made, "status": response.status, "headers": list(response.headers.items()),
             "body": base64.b64encode(body[: message.get("limit", 4_000_000)]).decode(),
             "crashes": crashes.get(message["app"], [])[before:],
             "warnings": [{"category": w.category.__name__, "message": str(w.message)[:500]} for w in caught[:20]]}
