@@ -1,15 +1,24 @@
 """The command students and instructors run: python grade.py [STAGE | hint | reset | doctor | class] [options]."""
 
+from __future__ import annotations
+
 import argparse
 import json
 import os
 import sys
+from importlib.util import find_spec
 from pathlib import Path
-
-from rich.console import Console
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .manifest import UnknownStage, find_stage, load_stages
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+# rich is imported once the checks' process has started (load_report); a missing rich is still reported at once.
+if find_spec("rich") is None:
+    raise ModuleNotFoundError("No module named 'rich'", name="rich")
 
 EXIT_PASS, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 COMMANDS = ("hint", "reset", "doctor", "class")
@@ -82,31 +91,41 @@ def main(argv: list[str] | None = None) -> int:
     from .channel import become_subreaper, kill_descendants
 
     argv = sys.argv[1:] if argv is None else argv
-    console = Console(highlight=False)
-    errors = log_console(stderr=True)
     # Whatever a graded app leaves running, daemons included, is adopted by this process and ended before it exits.
     become_subreaper()
     try:
         if argv and argv[0] in COMMANDS:
-            return COMMAND_RUNNERS[argv[0]](argv[1:], console)
-        return grade_command(argv, console)
+            return COMMAND_RUNNERS[argv[0]](argv[1:], plain_console())
+        return grade_command(argv)
     except (UnknownStage, UsageError, ValueError) as exc:
-        errors.print(f"grade.py: {exc}", markup=False)
+        log_console(stderr=True).print(f"grade.py: {exc}", markup=False)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        errors.print("grade.py: interrupted.")
+        log_console(stderr=True).print("grade.py: interrupted.")
         return 130
     finally:
         kill_descendants()
 
 
-def grade_command(argv: list[str], console: Console) -> int:
+def plain_console() -> Console:
+    """The console results are printed on."""
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+def load_report() -> None:
+    """Import the report's modules (rich, mostly) while the checks run, instead of before they start."""
+    from . import report  # noqa: F401
+
+
+def grade_command(argv: list[str]) -> int:
     """Grade one stage (or show progress over all of them)."""
-    from .report import print_outcome, to_json
     from .run import grade
 
     args = grade_parser().parse_args(argv)
     if args.stage is None:
+        console = plain_console()
         if args.solution or args.path or args.json or args.watch or args.classroom:
             raise UsageError("name a stage for --solution, --path, --json, --classroom or --watch, "
                              "e.g. grade.py stage-01 --json")
@@ -118,6 +137,7 @@ def grade_command(argv: list[str], console: Console) -> int:
     if args.list:
         from .listing import collected_checks, print_listing
 
+        console = plain_console()
         stage = find_stage(args.stage)
         checks = collected_checks(stage, args.check)
         if not checks:
@@ -131,8 +151,10 @@ def grade_command(argv: list[str], console: Console) -> int:
     if args.watch:
         from .watch import watch
 
-        return watch(stage, target, console, poll=args.poll, display=display, **options)
-    outcome = grade(stage, target, **options)
+        return watch(stage, target, plain_console(), poll=args.poll, display=display, **options)
+    outcome = grade(stage, target, meanwhile=load_report, **options)
+    from .report import print_outcome, to_json
+
     # Anything the graded app left running (adopted by this process if it killed the checks' process) ends before a
     # single result is written, so that it cannot rewrite them.
     from .channel import kill_descendants
@@ -148,7 +170,7 @@ def grade_command(argv: list[str], console: Console) -> int:
     if args.json:
         sys.stdout.write(json.dumps(to_json(outcome), indent=2) + "\n")
     else:
-        print_outcome(outcome, console, verbose=args.verbose, **display)
+        print_outcome(outcome, plain_console(), verbose=args.verbose, **display)
     if outcome.error:
         return EXIT_USAGE
     return EXIT_PASS if outcome.status == "pass" else EXIT_FAIL
@@ -249,6 +271,8 @@ def class_command(argv: list[str], console: Console) -> int:
 
 def log_console(stderr: bool = False) -> Console:
     """A console for logs: as wide as the terminal, or not wrapped at all when the output is a file or a pipe."""
+    from rich.console import Console
+
     console = Console(stderr=stderr, highlight=False)
     if not console.is_terminal and not os.environ.get("COLUMNS"):
         console = Console(stderr=stderr, highlight=False, width=100_000)

@@ -23,6 +23,9 @@ class Session:
     def __init__(self, worker, folder: str, spec: str, timeout: float):
         self.worker, self.folder, self.spec, self.timeout = worker, folder, spec, timeout
         self.baseline = dict(os.environ)
+        raw = getattr(os.environ, "_data", None)
+        self._baseline_raw = dict(raw) if isinstance(raw, dict) and hasattr(os.environ, "decodekey") else None
+        self._environment = (None, {}, [])
         self.fresh = True
         self.crashes: list[dict] = []
         self.apps: dict[int, RemoteApp] = {}
@@ -44,9 +47,7 @@ class Session:
 
     def ask(self, op: str, **message) -> dict:
         """Send one operation with the check's environment and working folder; return the worker's answer."""
-        current = dict(os.environ)
-        env = {key: value for key, value in current.items() if self.baseline.get(key) != value}
-        unset = [key for key in self.baseline if key not in current]
+        env, unset = self.environment()
         message.update(op=op, env=env, unset=unset, cwd=os.getcwd())
         if self.fresh:
             message["fresh"] = True
@@ -61,6 +62,24 @@ class Session:
             error = answer["error"]
             raise remote_exception(error)
         return answer
+
+    def environment(self) -> tuple[dict, list]:
+        """What the check's environment sets and unsets against the baseline, worked out again only when it changed:
+        decoding the whole environment for each of a run's hundreds of requests is most of a request's cost here."""
+        raw = getattr(os.environ, "_data", None)
+        seen, env, unset = self._environment
+        if raw is None or self._baseline_raw is None:
+            current = dict(os.environ)
+            env = {key: value for key, value in current.items() if self.baseline.get(key) != value}
+            unset = [key for key in self.baseline if key not in current]
+        elif raw != seen:
+            # Compared encoded, decoded only where they differ: the encoding is one-to-one.
+            base = self._baseline_raw
+            decode_key, decode_value = os.environ.decodekey, os.environ.decodevalue
+            env = {decode_key(key): decode_value(value) for key, value in raw.items() if base.get(key) != value}
+            unset = [decode_key(key) for key in base if key not in raw]
+            self._environment = (dict(raw), env, unset)
+        return dict(env), list(unset)
 
     def load(self, build: bool = True, folder: str | None = None, spec: str | None = None):
         """Import the app module afresh (and build the app); raise AppImportError when that fails."""
@@ -337,8 +356,6 @@ class RemoteClient:
 
     def open(self, path: str = "/", method: str = "GET", **kwargs) -> RemoteResponse:
         """Send one request; return the response."""
-        if self._client is None:
-            self._client = self.app._session.ask("client", app=self.app._handle)["client"]
         kwargs = dict(kwargs)
         if "data" in kwargs:
             data = kwargs.pop("data")
@@ -350,7 +367,11 @@ class RemoteClient:
             kwargs["headers"] = dict(kwargs["headers"])
         kwargs.pop("buffered", None)
         answer = self.app._session.ask("request", app=self.app._handle, client=self._client, path=path,
-                                       method=method.upper(), kwargs=kwargs)
+                                       method=method.upper(), kwargs=kwargs, new_client=self._client is None)
+        if self._client is None:
+            if not isinstance(answer.get("client"), int):
+                raise WorkerGone("The app's process sent an answer of the wrong shape.")
+            self._client = answer["client"]
         response = RemoteResponse(base64.b64decode(answer["body"]), status=answer["status"],
                                   headers=[tuple(pair) for pair in answer["headers"]])
         response.crashes = answer.get("crashes", [])

@@ -2,11 +2,8 @@
 
 import functools
 import os
-import platform
 import re
 import shlex
-import socket
-from importlib import metadata
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -83,6 +80,8 @@ def site_address() -> str | None:
         return None
     parts = urlsplit(address)
     if parts.hostname in ("127.0.0.1", "localhost", "::1"):
+        import socket
+
         try:
             with socket.create_connection((parts.hostname, parts.port or 80), timeout=0.2):
                 pass
@@ -365,6 +364,9 @@ def to_json(outcome: Outcome) -> dict:
 
 def environment() -> dict:
     """Versions that explain 'passes here, fails there'."""
+    import platform
+    from importlib import metadata
+
     packages = {}
     for name in REPORTED_PACKAGES:
         try:

@@ -15,6 +15,10 @@ from .copying import CopyRefused, remove_tree, safe_copy
 from .manifest import ROOT, Stage
 from .sandbox import available
 
+# pytest's built-in plugins that no check uses (doctests, unittest classes, tmpdir, JUnit XML, --pdb, --sw, ...):
+# each adds its hook calls to every check.
+UNUSED_PLUGINS = ("doctest", "legacypath", "junitxml", "pastebin", "unittest", "debugging", "setuponly", "setupplan",
+                  "stepwise", "subtests")
 # A whole grading run may take this long before it is stopped; single checks have their own, shorter limit.
 RUN_TIMEOUT = 300
 OUTPUT_KEPT = 20_000
@@ -62,8 +66,9 @@ class Outcome:
 
 def grade(stage: Stage, target: Path, *, check_filter: str | None = None, verbose: bool = False,
           check_timeout: float | None = None, cpu_seconds: int | None = None,
-          wall_seconds: float = RUN_TIMEOUT, sandbox: bool | None = None) -> Outcome:
-    """Grade a scratch copy of target: the checks in a pytest process, the student's app in its worker."""
+          wall_seconds: float = RUN_TIMEOUT, sandbox: bool | None = None, meanwhile=None) -> Outcome:
+    """Grade a scratch copy of target: the checks in a pytest process, the student's app in its worker; meanwhile
+    (a function) runs once the checks' process has started."""
     if stage.kind == "tests":
         # The student wrote tests, not an app: their suite runs against the grader's apps (grader/suite.py).
         from .suite import grade_suite
@@ -94,6 +99,7 @@ def grade(stage: Stage, target: Path, *, check_filter: str | None = None, verbos
             "--results", str(results),
             "--scratch", str(scratch), "-q", "--no-header", "-o", "console_output_style=classic",
         ]
+        command += [option for name in UNUSED_PLUGINS for option in ("-p", f"no:{name}")]
         command += ["--tb=short"] if verbose else ["--tb=no", "-qq"]
         if check_filter:
             command += ["--only", check_filter]
@@ -107,6 +113,8 @@ def grade(stage: Stage, target: Path, *, check_filter: str | None = None, verbos
         proc = subprocess.Popen(command, cwd=scratch, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                 stdin=subprocess.DEVNULL, start_new_session=True)
         try:
+            if meanwhile is not None:
+                meanwhile()
             output, _ = proc.communicate(timeout=wall_seconds)
             outcome.output = output[-OUTPUT_KEPT:].decode("utf-8", "replace")
             if proc.returncode < 0:

@@ -2,6 +2,9 @@
 
     python scripts/benchmark.py [--runs 5] [STAGE ...]   each stage's grade time against the floor (a bare pytest
                                                         run importing the same libraries), and the ratio
+    python scripts/benchmark.py --cpu [STAGE ...]        the same in CPU seconds (user+sys of every process, the
+                                                        worker's included: graded with --no-sandbox); steadier
+                                                        than wall time on a shared machine
     python scripts/benchmark.py --overview               `grade.py` (all stages, in parallel) against one stage
     python scripts/benchmark.py --watch                  --watch latency: from a save to the new result on screen
     python scripts/benchmark.py --class 30               class grading throughput on a made-up class
@@ -9,6 +12,7 @@
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -37,7 +41,7 @@ def test_floor():
 '''
 
 
-def floor_seconds(stage, runs: int) -> float:
+def floor_seconds(stage, runs: int, cpu: bool = False) -> float:
     """Median wall time of the stage's floor test under bare pytest (no plugins autoloaded, like the grader).
 
     For a stage whose student writes tests (kind "tests"), the floor is one bare run of the reference suite in the
@@ -46,7 +50,7 @@ def floor_seconds(stage, runs: int) -> float:
     if stage.kind == "tests":
         env = dict(os.environ, PYTEST_DISABLE_PLUGIN_AUTOLOAD="1", PYTHONDONTWRITEBYTECODE="1")
         return median_seconds([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], runs,
-                              stage.solution_dir, env)
+                              stage.solution_dir, env, cpu)
     module, _, attribute = stage.app.partition(":")
     source = FLOOR_TEST.format(folder=str(stage.solution_dir), module=module, name=attribute.removesuffix("()"),
                                factory=attribute.endswith("()"), smoke=stage.smoke)
@@ -56,17 +60,23 @@ def floor_seconds(stage, runs: int) -> float:
         env = dict(os.environ, PYTEST_DISABLE_PLUGIN_AUTOLOAD="1", DATABASE_URL=database, DEV_DATABASE_URL=database,
                    PYTHONDONTWRITEBYTECODE="1")
         return median_seconds([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_floor.py"],
-                              runs, Path(scratch), env)
+                              runs, Path(scratch), env, cpu)
 
 
-def median_seconds(command: list[str], runs: int, cwd: Path, env: dict | None = None) -> float:
-    """Median wall time of a command over several runs."""
+def median_seconds(command: list[str], runs: int, cwd: Path, env: dict | None = None, cpu: bool = False) -> float:
+    """Median wall time of a command over several runs (with cpu: its user+sys seconds, children included)."""
     times = []
     for _ in range(runs):
-        started = time.perf_counter()
+        started, used = time.perf_counter(), cpu_seconds()
         subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env)
-        times.append(time.perf_counter() - started)
+        times.append(cpu_seconds() - used if cpu else time.perf_counter() - started)
     return statistics.median(times)
+
+
+def cpu_seconds() -> float:
+    """User+sys seconds of every waited-for child process so far (grandchildren count once their parent waited)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def overview(runs: int) -> None:
@@ -145,6 +155,7 @@ def main() -> int:
     parser.add_argument("--overview", action="store_true")
     parser.add_argument("--watch", action="store_true")
     parser.add_argument("--class", dest="students", type=int)
+    parser.add_argument("--cpu", action="store_true", help="CPU seconds instead of wall time (graded --no-sandbox)")
     args = parser.parse_args()
     if args.overview:
         overview(args.runs)
@@ -156,11 +167,14 @@ def main() -> int:
         class_throughput(args.students)
         return 0
     stages = [find_stage(name) for name in args.stages] or [s for s in load_stages() if s.solution_dir.is_dir()]
-    print(f"each figure is the median of {args.runs} runs; floor = pytest + that stage's imports + one request")
+    unit = "CPU seconds (user+sys, worker included)" if args.cpu else "wall seconds"
+    print(f"each figure is the median of {args.runs} runs, in {unit}; floor = pytest + that stage's imports + one "
+          "request")
     print(f"{'stage':10} {'checks':>6} {'floor':>7} {'grade':>7} {'ratio':>6}")
+    grade_command = [sys.executable, "grade.py", "--solution"] + (["--no-sandbox"] if args.cpu else [])
     for stage in stages:
-        floor = floor_seconds(stage, args.runs)
-        seconds = median_seconds([sys.executable, "grade.py", stage.id, "--solution"], args.runs, ROOT)
+        floor = floor_seconds(stage, args.runs, args.cpu)
+        seconds = median_seconds(grade_command[:2] + [stage.id] + grade_command[2:], args.runs, ROOT, cpu=args.cpu)
         count = subprocess.run([sys.executable, "grade.py", stage.id, "--solution", "--json"], cwd=ROOT,
                                capture_output=True, text=True).stdout.count('"check_id"')
         print(f"{stage.id:10} {count:>6} {floor:>6.2f}s {seconds:>6.2f}s {seconds / floor:>5.2f}x")

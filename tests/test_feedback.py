@@ -208,3 +208,53 @@ def test_messages_speak_json():
     assert failed.value.expected == 'the "data" to be null'
     assert failed.value.got == '{"status": "ok", "done": true}'
     assert expect.shown(object()).startswith("<object")
+
+
+@pytest.mark.parametrize("uri", [
+    "sqlite://", "sqlite:///:memory:", "sqlite:///", "sqlite:////tmp/x.db", "sqlite+pysqlite:///:memory:",
+    "sqlite:///%3Amemory%3A", "postgresql://u:p@h:5432/db", "sqlite://:/", "sqlite://h:x/:memory:",
+    "sqlite://h:1/:memory:", "sqlite:///:memory:?cache=shared", "sqlite:///file::memory:?uri=true",
+    "SQLITE:///:memory:", "sqlite:/:memory:", "", None, 3, "sqlite://u@/:memory:", "sqlite://[::1]:5/",
+    "sqlite:///:memory:#x", "sqlite://:memory:", " sqlite://", "+sqlite://", "sqlite://h: 5/", "sqlite://?a=b",
+    "sqlite:///:memory:\n",
+])
+def test_in_memory_reads_urls_as_sqlalchemy_does(uri):
+    """expect.is_in_memory parses without SQLAlchemy (a quarter of a second in the checks' process), and agrees
+    with SQLAlchemy's make_url on every URL."""
+    sys.path.insert(0, str(ROOT / "checks"))
+    import expect
+    from sqlalchemy.engine import make_url
+
+    try:
+        url = make_url(uri)
+        expected = url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
+    except Exception:  # noqa: BLE001 - make_url refusing it means "not in memory"
+        expected = False
+    assert expect.is_in_memory(uri) is expected
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnknownMarkWarning")
+def test_check_sources_match_inspect():
+    """The plugin's one-parse-per-file source of each check is exactly what inspect.getsourcelines gives."""
+    import importlib.util
+    import inspect
+
+    from grader.plugin import _function_spans
+
+    sys.path.insert(0, str(ROOT / "checks"))
+    checked = 0
+    for path in sorted((ROOT / "checks").glob("stage-*/test_*.py")):
+        sys.path.insert(0, str(path.parent))
+        try:
+            spec = importlib.util.spec_from_file_location(f"source_probe_{path.parent.name}_{path.stem}", path)
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+        finally:
+            sys.path.remove(str(path.parent))
+        spans = _function_spans(str(path))
+        for name, function in vars(module).items():
+            if name.startswith("test") and inspect.isfunction(function) and function.__module__ == module.__name__:
+                lines, start = inspect.getsourcelines(function)
+                assert spans[function.__code__.co_firstlineno] == ("".join(lines), start), (path, name)
+                checked += 1
+    assert checked > 300
