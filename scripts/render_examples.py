@@ -201,13 +201,19 @@ def doctor_output() -> str:
     return tidy(output)
 
 
+def ctrl_c_works() -> None:
+    """Let the child take SIGINT as a terminal's would: a shell's background job (CI run with &) ignores it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class Watcher:
     """A running `grade.py STAGE --watch` whose output can be awaited line by line."""
 
     def __init__(self, course: Path, stage_id: str):
         self.process = subprocess.Popen(
             [sys.executable, "grade.py", stage_id, "--watch"], cwd=course, env=grader_env(), text=True,
-            encoding="utf-8", stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+            encoding="utf-8", stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            preexec_fn=ctrl_c_works)
         self.lines: queue.Queue[str] = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
 

@@ -18,6 +18,11 @@ STAGE = find_stage("stage-01")
 READY = "save a file to grade again"
 
 
+def ctrl_c_works():
+    """Let the child take SIGINT as a terminal's would: a shell's background job (CI run with &) ignores it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class Watcher:
     """A running `grade.py --watch` whose output lines can be awaited."""
 
@@ -25,7 +30,8 @@ class Watcher:
         env = dict(os.environ, COLUMNS="200")
         self.process = subprocess.Popen(
             [sys.executable, "grade.py", STAGE.id, "--watch", "--path", str(folder), *extra],
-            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, stdin=subprocess.DEVNULL)
+            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, stdin=subprocess.DEVNULL,
+            preexec_fn=ctrl_c_works)
         self.lines: queue.Queue[str] = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
 
