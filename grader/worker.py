@@ -262,11 +262,12 @@ def op_call_factory(message: dict) -> dict:
 def op_request(message: dict) -> dict:
     """Send one request through the app's test client; answer status, headers, body and crashes."""
     app = handles[message["app"]]
-    made = None
     if message.get("new_client"):
         # The check's first request also makes its client (kept for its cookies): one round trip instead of two.
         made = keep(app.test_client())
-    client = handles[made] if made is not None else handles.get(message.get("client")) or app.test_client()
+        client = handles[made]
+    else:
+        made, client = None, handles.get(message.get("client")) or app.test_client()
     kwargs = dict(message.get("kwargs", {}))
     if "data_b64" in kwargs:
         kwargs["data"] = base64.b64decode(kwargs.pop("data_b64"))
@@ -280,11 +281,6 @@ def op_request(message: dict) -> dict:
             "body": base64.b64encode(body[: message.get("limit", 4_000_000)]).decode(),
             "crashes": crashes.get(message["app"], [])[before:],
             "warnings": [{"category": w.category.__name__, "message": str(w.message)[:500]} for w in caught[:20]]}
-
-
-def op_client(message: dict) -> dict:
-    """Make a test client that keeps its cookies between requests."""
-    return {"client": keep(handles[message["app"]].test_client())}
 
 
 def op_cli(message: dict) -> dict:
@@ -541,7 +537,7 @@ def op_run_job(message: dict) -> dict:
     return {"state": result.state, "error": f"{type(result.result).__name__}: {result.result}"[:2000]}
 
 
-OPERATIONS = {"load": op_load, "build": op_build, "call_factory": op_call_factory, "request": op_request, "client": op_client,
+OPERATIONS = {"load": op_load, "build": op_build, "call_factory": op_call_factory, "request": op_request,
               "cli": op_cli, "config": op_config, "routes": op_routes, "tables": op_tables, "insert": op_insert,
               "update": op_update, "delete": op_delete, "fail_next_flush": op_fail_next_flush, "context": op_context,
               "raising_route": op_raising_route, "select": op_select, "access_token": op_access_token,
