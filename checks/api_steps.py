@@ -6,6 +6,7 @@ from grader.plugin import CheckFailed
 # What flask init-db gives the seeded users "admin" and "user" (stage 07 on).
 SEEDED_PASSWORD = "password"
 OUTPUT_EXCERPT = 300
+UPGRADE_NOTE = "this check builds the tables with flask db upgrade first."
 
 
 def succeeds(runner, args: list[str], note: str) -> None:
@@ -20,11 +21,21 @@ def succeeds(runner, args: list[str], note: str) -> None:
     raise CheckFailed(f"flask {' '.join(args)} to succeed (exit code 0)", got, note)
 
 
+def upgraded(runner) -> None:
+    """Build the tables of the app's database with flask db upgrade."""
+    succeeds(runner, ["db", "upgrade"], UPGRADE_NOTE)
+
+
 def prepared(app) -> None:
     """Build the tables with flask db upgrade, then seed the users admin and user with flask init-db."""
     runner = app.test_cli_runner()
-    succeeds(runner, ["db", "upgrade"], "this check builds the tables with flask db upgrade first.")
+    upgraded(runner)
     succeeds(runner, ["init-db"], "this check seeds the users admin and user with flask init-db.")
+
+
+def bearer(token: str) -> dict:
+    """The Authorization header that carries an access token."""
+    return {"Authorization": f"Bearer {token}"}
 
 
 def log_in(client, username: str) -> dict:
@@ -37,7 +48,7 @@ def log_in(client, username: str) -> dict:
     data = body.get("data") if isinstance(body.get("data"), dict) else {}
     token = body.get("access_token", data.get("access_token"))
     expect.that(isinstance(token, str), f'an "access_token" in the answer to {request}', expect.shown(body, 200))
-    return {"Authorization": f"Bearer {token}"}
+    return bearer(token)
 
 
 def ready(app, client, username: str = "user") -> dict:

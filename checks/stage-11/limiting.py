@@ -4,6 +4,7 @@ choosing, and what a limited answer must carry (its X-RateLimit-* headers, and a
 import time
 
 import expect
+from api_steps import bearer, upgraded  # noqa: F401 - this stage's checks import them from here
 from grader.plugin import CheckFailed
 
 COLLECTION = "/api/tasks/"
@@ -14,17 +15,6 @@ LIMIT_HEADERS = ("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Rese
 # Small limits, so that a check reaches them in a few requests (create_app("testing", these settings)).
 SMALL = {"RATELIMIT_ENABLED": True, "LOGIN_RATE_LIMIT": "3 per minute", "API_RATE_LIMIT": "4 per minute"}
 LOGIN_BUDGET, API_BUDGET = 3, 4
-UPGRADE_NOTE = "this check builds the tables with flask db upgrade first."
-
-
-def upgraded(runner) -> None:
-    """Build the tables of the app's database with flask db upgrade (a command: no request, no limit spent)."""
-    result = runner.invoke(args=["db", "upgrade"])
-    got = f"exit code {result.exit_code}"
-    if result.exception is not None:
-        got += f", {type(result.exception).__name__}: {result.exception}"
-    expect.that(result.exit_code == 0 and result.exception is None, "flask db upgrade to succeed (exit code 0)",
-                got, UPGRADE_NOTE)
 
 
 def sent_from(address: str | None, **kwargs) -> dict:
@@ -65,11 +55,6 @@ def tokens(client, username: str, address: str | None = None) -> dict:
     expect.that(isinstance(body.get("access_token"), str), f'an "access_token" at the top level of the answer to '
                 f"{request} (the token answer of stage 10)", f"keys {sorted(body)}")
     return body
-
-
-def bearer(token: str) -> dict:
-    """The Authorization header that carries token."""
-    return {"Authorization": f"Bearer {token}"}
 
 
 def signed_up(client, username: str, address: str | None = None) -> dict:

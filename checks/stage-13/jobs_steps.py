@@ -15,13 +15,13 @@ import sys
 import time
 from pathlib import Path
 
+import api_steps
 import expect
 from grader.channel import tail
 from grader.plugin import CheckFailed
 
 COLLECTION = "/api/tasks/"
 PASSWORD = "correct-horse-battery-staple"
-UPGRADE_NOTE = "this check builds the tables with flask db upgrade first."
 OUTBOX_KEPT = 200_000
 # A broker that needs no server: jobs wait in a SQLite file, and no worker takes them during the check.
 QUEUE_ONLY = {"CELERY_TASK_ALWAYS_EAGER": False}
@@ -56,12 +56,7 @@ def queueing_app(app_module, tmp_path: Path):
 
 def upgraded(app) -> None:
     """Build the tables of the app's database with flask db upgrade."""
-    result = app.test_cli_runner().invoke(args=["db", "upgrade"])
-    got = f"exit code {result.exit_code}"
-    if result.exception is not None:
-        got += f", {type(result.exception).__name__}: {result.exception}"
-    expect.that(result.exit_code == 0 and result.exception is None, "flask db upgrade to succeed (exit code 0)",
-                got, UPGRADE_NOTE)
+    api_steps.upgraded(app.test_cli_runner())
 
 
 def step(response, code: int, request: str, note: str) -> None:

@@ -4,28 +4,13 @@ import base64
 import json
 
 import expect
+from api_steps import bearer, upgraded  # noqa: F401 - this stage's checks import them from here
 from grader.plugin import CheckFailed
 
 COLLECTION = "/api/tasks/"
 PASSWORD = "correct-horse-battery-staple"
-UPGRADE_NOTE = "this check builds the tables with flask db upgrade first."
 # The headers every answer carries, with the values the contract allows.
 FRAME_VALUES = ("DENY",)
-
-
-def upgraded(runner) -> None:
-    """Build the tables with flask db upgrade."""
-    result = runner.invoke(args=["db", "upgrade"])
-    got = f"exit code {result.exit_code}"
-    if result.exception is not None:
-        got += f", {type(result.exception).__name__}: {result.exception}"
-    expect.that(result.exit_code == 0 and result.exception is None, "flask db upgrade to succeed (exit code 0)",
-                got, UPGRADE_NOTE)
-
-
-def bearer(token: str) -> dict:
-    """The Authorization header for an access token."""
-    return {"Authorization": f"Bearer {token}"}
 
 
 def register(client, username: str) -> int:
