@@ -171,10 +171,11 @@ def main() -> int:
     print(f"each figure is the median of {args.runs} runs, in {unit}; floor = pytest + that stage's imports + one "
           "request")
     print(f"{'stage':10} {'checks':>6} {'floor':>7} {'grade':>7} {'ratio':>6}")
-    grade_command = [sys.executable, "grade.py", "--solution"] + (["--no-sandbox"] if args.cpu else [])
+    unsandboxed = ["--no-sandbox"] if args.cpu else []
     for stage in stages:
         floor = floor_seconds(stage, args.runs, args.cpu)
-        seconds = median_seconds(grade_command[:2] + [stage.id] + grade_command[2:], args.runs, ROOT, cpu=args.cpu)
+        seconds = median_seconds([sys.executable, "grade.py", stage.id, "--solution", *unsandboxed], args.runs, ROOT,
+                                 cpu=args.cpu)
         count = subprocess.run([sys.executable, "grade.py", stage.id, "--solution", "--json"], cwd=ROOT,
                                capture_output=True, text=True).stdout.count('"check_id"')
         print(f"{stage.id:10} {count:>6} {floor:>6.2f}s {seconds:>6.2f}s {seconds / floor:>5.2f}x")
