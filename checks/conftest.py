@@ -5,6 +5,7 @@ The checks never import the student's code. `app`, `client`, `runner`, `app_modu
 the checks, the assertion helpers or the results.
 """
 
+import os
 import re
 from pathlib import Path
 
@@ -49,13 +50,18 @@ def pytest_configure(config):
         return
     become_subreaper()
     scratch = Path(config.getoption("scratch") or target_dir(config).parent).resolve()
-    worker = Worker(scratch, base_environment(scratch), use_sandbox=config.getoption("sandbox"),
-                    cpu_seconds=config.getoption("cpu_seconds"))
-    worker.preload = libraries_used(target_dir(config))
-    worker.start()
-    config._worker = worker
-    config._session = Session(worker, str(worker_dir(config)), config.getoption("app_spec"),
-                              config.getoption("check_timeout"))
+    workers = []
+    for _ in range(2 if config.getoption("ahead") else 1):
+        worker = Worker(scratch, base_environment(scratch), use_sandbox=config.getoption("sandbox"),
+                        cpu_seconds=config.getoption("cpu_seconds"))
+        worker.preload = libraries_used(target_dir(config))
+        worker.start()
+        workers.append(worker)
+    config._worker, config._workers = workers[0], workers
+    config._check_folders = scratch / "check-folders"
+    config._check_number = 0
+    config._session = Session(workers[0], str(worker_dir(config)), config.getoption("app_spec"),
+                              config.getoption("check_timeout"), spare=workers[1] if len(workers) > 1 else None)
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -72,10 +78,29 @@ def pytest_unconfigure(config):
 
 def stop_worker(config) -> None:
     """Kill the worker's process group and every process below this one."""
-    worker = getattr(config, "_worker", None)
-    if worker is not None:
+    workers = getattr(config, "_workers", [])
+    if len(workers) > 1:
+        config._grader["prepared"] = prepared_counts(workers)
+    for worker in workers:
         worker.stop()
+    if workers:
         kill_descendants()
+
+
+def prepared_counts(workers) -> dict:
+    """How many checks found their app prepared ahead, and why the others did not (added over the workers)."""
+    counts = {"used": 0, "unused": {}}
+    for worker in workers:
+        if not worker.ready or worker.process is None or worker.process.poll() is not None:
+            continue
+        try:
+            answer = worker.ask({"op": "prepared"}, 2)
+        except Exception:  # noqa: BLE001 - a figure for the record, never a reason to fail the run
+            continue
+        counts["used"] += answer.get("used", 0)
+        for why, count in answer.get("unused", {}).items():
+            counts["unused"][why] = counts["unused"].get(why, 0) + count
+    return counts
 
 
 def pytest_collection_finish(session):
@@ -87,6 +112,7 @@ def pytest_collection_finish(session):
     remote = config._session
     try:
         remote.new_check()
+        expect_next(config, session.items[0] if session.items else None)
         remote.load()
         return
     except CheckTimeout:
@@ -101,29 +127,69 @@ def pytest_collection_finish(session):
     pytest.exit("the app could not be imported", returncode=4)
 
 
+def pytest_runtest_protocol(item, nextitem):
+    """Note which check comes next, so that the worker can prepare its app while this one runs."""
+    item.config._next_check = nextitem
+
+
+def check_folder(config, number: int) -> Path:
+    """The folder a check works in (its database lives there): numbered, so the next one is known in advance."""
+    return config._check_folders / str(number)
+
+
+def expect_next(config, item) -> None:
+    """Tell the worker the first request of the next check (item) when its fixtures load the app."""
+    names = getattr(item, "fixturenames", ())
+    if item is None or "app_module" not in names:
+        config._session.upcoming = None
+        return
+    folder = os.path.realpath(check_folder(config, config._check_number + 1))
+    config._session.expect_next(folder, item.nodeid, "app" in names, app_settings(item))
+
+
+def app_settings(item) -> dict | None:
+    """The settings a check's app_config marker gives create_app, if it has one."""
+    marker = item.get_closest_marker("app_config")
+    return dict(marker.args[0]) if marker else None
+
+
 @pytest.fixture
 def remote(request):
     """The worker connection, reset for this check."""
     session = request.config._session
     session.new_check()
+    expect_next(request.config, getattr(request.config, "_next_check", None))
     request.node.remote_session = session
     return session
 
 
 @pytest.fixture(autouse=True)
-def isolated_environment(monkeypatch, tmp_path, request):
+def isolated_environment(monkeypatch, request):
     """Point every database setting at a file of this check's own, and work in this check's folder."""
-    url = f"sqlite:///{tmp_path / 'check.db'}"
+    config = request.config
+    if getattr(config, "_session", None) is None:
+        folder = request.getfixturevalue("tmp_path")
+    else:
+        config._check_number += 1
+        folder = check_folder(config, config._check_number)
+        folder.mkdir(parents=True, exist_ok=True)
+    url = f"sqlite:///{folder / 'check.db'}"
     for name in ("DATABASE_URL", "DEV_DATABASE_URL"):
         monkeypatch.setenv(name, url)
-    monkeypatch.chdir(tmp_path)
-    if getattr(request.config, "_session", None) is not None:
+    monkeypatch.chdir(folder)
+    if getattr(config, "_session", None) is not None:
         request.getfixturevalue("remote")
 
 
 @pytest.fixture
-def app_module(remote, isolated_environment):
-    """The student's app module (or package), imported afresh in the worker."""
+def app_module(remote, isolated_environment, request):
+    """The student's app module (or package), imported afresh in the worker.
+
+    When the check also uses the app, the import and the build are one request (see `app`)."""
+    if "app" in request.fixturenames:
+        built = remote.load(test_config=app_settings(request.node))
+        request.node.grader_app = built
+        return built.module
     return remote.load(build=False)
 
 
@@ -133,8 +199,10 @@ def app(remote, app_module, request):
 
     A check marked app_config({...}) gets create_app("testing", {...}): the factory applies those settings last.
     """
-    marker = request.node.get_closest_marker("app_config")
-    return remote.build(app_module, test_config=dict(marker.args[0]) if marker else None)
+    built = getattr(request.node, "grader_app", None)
+    if built is not None and built.module is app_module:
+        return built
+    return remote.build(app_module, test_config=app_settings(request.node))
 
 
 @pytest.fixture

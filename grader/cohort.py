@@ -223,8 +223,9 @@ def grade_job(job: Job, profile: Profile, sandbox: bool | None, check_timeout: f
     if job.folder is None:
         return None
     try:
+        # ahead=False: the submissions already share the cores.
         return grade(job.stage, job.folder, cpu_seconds=CPU_SECONDS, wall_seconds=wall_budget(profile, check_timeout),
-                     check_timeout=check_timeout, sandbox=sandbox)
+                     check_timeout=check_timeout, sandbox=sandbox, ahead=False)
     except Exception as exc:  # noqa: BLE001 - one submission's failure is that student's row, never the class's
         job.problem = f"grading failed: {type(exc).__name__}: {exc}"
         return None

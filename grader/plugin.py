@@ -53,6 +53,7 @@ def pytest_addoption(parser):
     group.addoption("--scratch", help="the grading run's private folder, shared with the worker")
     group.addoption("--sandbox", action="store_true", help="run the worker under bubblewrap")
     group.addoption("--cpu-seconds", type=int, help="CPU time limit of the worker process")
+    group.addoption("--ahead", action="store_true", help="two workers, each preparing the next check's app")
 
 
 def pytest_configure(config):

@@ -26,7 +26,7 @@ def grade_all(stages: list[Stage], workers: int | None = None) -> list[Outcome]:
     """Grade every stage's starter folder, several at once (each grading is its own process)."""
     workers = workers or os.cpu_count() or 1
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(lambda stage: grade(stage, stage.starter_dir), stages))
+        return list(pool.map(lambda stage: grade(stage, stage.starter_dir, ahead=False), stages))
 
 
 def show_progress(console: Console) -> int:

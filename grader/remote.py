@@ -9,6 +9,7 @@ import base64
 import datetime
 import os
 import sys
+from pathlib import Path
 from types import SimpleNamespace
 
 from werkzeug.wrappers import Response
@@ -20,13 +21,18 @@ from .channel import WorkerGone, WorkerTimeout
 class Session:
     """The connection the checks of one grading run share: the worker, the folder, the environment baseline."""
 
-    def __init__(self, worker, folder: str, spec: str, timeout: float):
+    def __init__(self, worker, folder: str, spec: str, timeout: float, spare=None):
         self.worker, self.folder, self.spec, self.timeout = worker, folder, spec, timeout
+        # A second worker (optional): the two take the checks in turn, each preparing the next check's app while
+        # the other answers the current one (grader/worker.py, "Preparing the next check ahead").
+        self.spare, self.spare_prepared = spare, False
         self.baseline = dict(os.environ)
         raw = getattr(os.environ, "_data", None)
         self._baseline_raw = dict(raw) if isinstance(raw, dict) and hasattr(os.environ, "decodekey") else None
         self._environment = (None, {}, [])
         self.fresh = True
+        # The first request the next check is expected to send: the worker prepares it while this check runs.
+        self.upcoming: dict | None = None
         self.crashes: list[dict] = []
         self.apps: dict[int, RemoteApp] = {}
         # Every request of the current check and its answer, for the failure's "blocked by" and "try" lines.
@@ -49,15 +55,20 @@ class Session:
         """Send one operation with the check's environment and working folder; return the worker's answer."""
         env, unset = self.environment()
         message.update(op=op, env=env, unset=unset, cwd=os.getcwd())
-        if self.fresh:
+        first = self.fresh
+        if first:
             message["fresh"] = True
             self.fresh = False
+            self.take_turns()
         try:
             answer = self.worker.ask(message, self.timeout)
         except WorkerTimeout:
             raise CheckTimeout() from None
         except WorkerGone as exc:
             raise AppImportError(exc.message + last_lines(exc.log)) from None
+        if first and self.spare is not None and self.upcoming is not None:
+            # Only now: the preparation must not race this check's first import for the files both may create.
+            self.spare_prepared = self.spare.post({"op": "prepare", "request": self.upcoming})
         if "error" in answer:
             error = answer["error"]
             raise remote_exception(error)
@@ -81,10 +92,32 @@ class Session:
             self._environment = (dict(raw), env, unset)
         return dict(env), list(unset)
 
-    def load(self, build: bool = True, folder: str | None = None, spec: str | None = None):
-        """Import the app module afresh (and build the app); raise AppImportError when that fails."""
+    def take_turns(self) -> None:
+        """At a check's first request: move to the worker that prepared this check, if one did (the other one
+        prepares the next check once this request is answered)."""
+        if self.spare is not None and self.spare_prepared:
+            self.worker, self.spare = self.spare, self.worker
+            self.spare_prepared = False
+
+    def expect_next(self, cwd: str, check_id: str, build: bool, test_config: dict | None) -> None:
+        """Tell the worker what the next check's first request will be when it loads the app in the usual way
+        (conftest.py's fixtures: its own folder and database, in its setup): load(build, test_config)."""
+        url = f"sqlite:///{Path(cwd) / 'check.db'}"
+        self.upcoming = self.load_request(build, self.folder, self.spec, test_config)
+        self.upcoming.update(op="load", env={"DATABASE_URL": url, "DEV_DATABASE_URL": url,
+                                             "PYTEST_CURRENT_TEST": f"{check_id} (setup)"}, unset=[], cwd=cwd)
+
+    @staticmethod
+    def load_request(build: bool, folder: str, spec: str, test_config: dict | None) -> dict:
+        """The fields of a load request."""
+        return {"folder": folder, "spec": spec, "build": build, "config_name": "testing", "test_config": test_config}
+
+    def load(self, build: bool = True, folder: str | None = None, spec: str | None = None,
+             test_config: dict | None = None):
+        """Import the app module afresh (and build the app, with test_config when given); raise AppImportError when
+        that fails."""
         spec = spec or self.spec
-        answer = self.ask("load", folder=folder or self.folder, spec=spec, build=build, config_name="testing")
+        answer = self.ask("load", **self.load_request(build, folder or self.folder, spec, test_config))
         show_printed(answer)
         module_name, _, attribute = spec.partition(":")
         if "missing_module" in answer:

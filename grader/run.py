@@ -35,6 +35,8 @@ class Outcome:
     seconds: float = 0.0
     output: str = ""
     left_out: list[str] = field(default_factory=list)
+    # How many checks found their app prepared ahead by the worker, and why the others did not (grader/worker.py).
+    prepared: dict | None = None
 
     @property
     def passed(self) -> int:
@@ -66,9 +68,12 @@ class Outcome:
 
 def grade(stage: Stage, target: Path, *, check_filter: str | None = None, verbose: bool = False,
           check_timeout: float | None = None, cpu_seconds: int | None = None,
-          wall_seconds: float = RUN_TIMEOUT, sandbox: bool | None = None, meanwhile=None) -> Outcome:
+          wall_seconds: float = RUN_TIMEOUT, sandbox: bool | None = None, meanwhile=None,
+          ahead: bool | None = None) -> Outcome:
     """Grade a scratch copy of target: the checks in a pytest process, the student's app in its worker; meanwhile
-    (a function) runs once the checks' process has started."""
+    (a function) runs once the checks' process has started. ahead: two workers that take turns, each importing
+    the next check's app while the other answers (default: when the machine has a second core; off when many
+    gradings already share the cores)."""
     if stage.kind == "tests":
         # The student wrote tests, not an app: their suite runs against the grader's apps (grader/suite.py).
         from .suite import grade_suite
@@ -109,6 +114,8 @@ def grade(stage: Stage, target: Path, *, check_filter: str | None = None, verbos
             command += ["--sandbox"]
         if cpu_seconds:
             command += ["--cpu-seconds", str(cpu_seconds)]
+        if (os.cpu_count() or 1) > 1 if ahead is None else ahead:
+            command += ["--ahead"]
         env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONDONTWRITEBYTECODE="1", PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
         proc = subprocess.Popen(command, cwd=scratch, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                 stdin=subprocess.DEVNULL, start_new_session=True)
@@ -133,6 +140,7 @@ def grade(stage: Stage, target: Path, *, check_filter: str | None = None, verbos
         if data is not None:
             outcome.checks = data["checks"]
             outcome.error = outcome.error or data["error"]
+            outcome.prepared = data.get("prepared") if isinstance(data.get("prepared"), dict) else None
         elif outcome.error is None:
             outcome.error = {"message": "The checks could not run. Run again with --verbose to see why."}
     finally:

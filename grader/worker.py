@@ -19,31 +19,42 @@ import traceback
 import warnings
 from contextlib import redirect_stdout
 
-REQUESTS, REPLIES = int(sys.argv[1]), int(sys.argv[2])
 BASE_ENVIRONMENT = dict(os.environ)
 handles: dict[int, object] = {}
 crashes: dict[int, list] = {}
 state = {"folder": None, "next": 1, "frozen": False, "paths": set()}
+REQUESTS, REPLIES = int(sys.argv[1]), int(sys.argv[2])
 
 
-def read_exactly(count: int) -> bytes:
-    """Read count bytes from the request pipe, or exit when the other side has gone."""
+def read_message(fd: int) -> bytes | None:
+    """One length-prefixed message from a pipe, or None when the other side has gone."""
+    header = read_exactly(fd, 4)
+    if header is None:
+        return None
+    return read_exactly(fd, struct.unpack(">I", header)[0])
+
+
+def read_exactly(fd: int, count: int) -> bytes | None:
+    """Read count bytes from a pipe; None at its end."""
     chunks = b""
     while len(chunks) < count:
-        chunk = os.read(REQUESTS, count - len(chunks))
+        chunk = os.read(fd, count - len(chunks))
         if not chunk:
-            os._exit(0)
+            return None
         chunks += chunk
     return chunks
 
 
+def write_message(fd: int, data: bytes) -> None:
+    """Write one length-prefixed message to a pipe."""
+    view = memoryview(struct.pack(">I", len(data)) + data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
 def send(message: dict) -> None:
     """Write one answer to the reply pipe."""
-    data = json.dumps(message, default=plain).encode()
-    os.write(REPLIES, struct.pack(">I", len(data)))
-    view = memoryview(data)
-    while view:
-        view = view[os.write(REPLIES, view):]
+    write_message(REPLIES, json.dumps(message, default=plain).encode())
 
 
 def plain(value):
@@ -180,7 +191,8 @@ def op_load(message: dict) -> dict:
         return {"import_error": failure(exc), "printed": printed.getvalue()}
     answer["module"] = keep(module)
     if message.get("build"):
-        answer.update(build(module, attribute, message.get("config_name", "testing"), printed))
+        answer.update(build(module, attribute, message.get("config_name", "testing"), printed,
+                            message.get("test_config")))
     answer["printed"] = printed.getvalue()[:4000]
     if not state["frozen"]:
         # Everything loaded so far (Flask, SQLAlchemy, ...) stays put: later collections skip it.
@@ -544,26 +556,178 @@ OPERATIONS = {"load": op_load, "build": op_build, "call_factory": op_call_factor
               "migration_heads": op_migration_heads, "extension": op_extension, "run_job": op_run_job}
 
 
+def answer_to(message: dict) -> bytes:
+    """Run one operation in the environment and folder the message asks for; its answer (or what the student's
+    code raised) as JSON."""
+    try:
+        set_environment(message)
+        answer = OPERATIONS[message["op"]](message)
+    except BaseException as exc:  # noqa: B902 - the student's code may raise anything, even SystemExit
+        answer = {"error": failure(exc)}
+    try:
+        return json.dumps(answer, default=plain).encode()
+    except (TypeError, ValueError) as exc:
+        return json.dumps({"error": {"type": type(exc).__name__, "message": f"an answer that is not JSON: {exc}",
+                                     "where": None}}).encode()
+
+
+# --- Preparing the next check ahead ------------------------------------------------------------------------------
+#
+# The checks run two workers and alternate between them. While one answers a check, the other is told what the next
+# check's first request will be (its own folder and database, the usual import and build) and runs it at once: on a
+# machine with a second core, the fresh import is paid while the checks run. Its answer is used only if the next
+# check's first request is exactly the one predicted and nothing it could have seen changed meanwhile (the graded
+# copy, the check's folder); otherwise what the prepared import wrote into the check's folder is removed and the
+# request runs as usual. An app whose import writes into the graded copy is never prepared ahead: it would write
+# while another check runs.
+
+# A folder with more entries than this is not watched for changes: nothing is prepared ahead for it.
+WATCHED_ENTRIES = 2000
+ahead = {"request": None, "answer": None, "before": None, "made": None, "used": 0, "unused": {}, "pure": True}
+
+
+def fingerprint(folder: str):
+    """The files under a folder with their sizes and change times, and its folders by name (compiled-code caches
+    left out: Python writes them beside the code it imports), or None when there are too many entries to watch."""
+    seen = []
+    for root, folders, files in os.walk(folder):
+        folders[:] = sorted(name for name in folders if name != "__pycache__")
+        seen.extend((os.path.relpath(os.path.join(root, name), folder) + os.sep, None, None) for name in folders)
+        for name in sorted(files):
+            try:
+                info = os.lstat(os.path.join(root, name))
+            except OSError:
+                continue
+            seen.append((os.path.relpath(os.path.join(root, name), folder), info.st_size, info.st_mtime_ns))
+        if len(seen) > WATCHED_ENTRIES:
+            return None
+    return seen
+
+
+def same_request(message: dict, predicted: dict) -> bool:
+    """Whether a check's first request is the one prepared for it."""
+    return {k: v for k, v in message.items() if k != "fresh"} == {k: v for k, v in predicted.items() if k != "fresh"}
+
+
+# Audit events that write to a path (their first argument): a prepared import that sends one of these for a path in
+# the graded copy wrote there while another check ran.
+WRITING_EVENTS = {"os.mkdir", "os.rename", "os.replace", "os.remove", "os.rmdir", "os.truncate", "os.symlink",
+                  "os.link", "os.chmod", "os.utime", "shutil.copyfile", "shutil.copytree", "shutil.move",
+                  "shutil.rmtree", "sqlite3.connect"}
+WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
+watching = {"folder": None, "wrote": False, "hooked": False}
+
+
+def watch_writes(event: str, args: tuple) -> None:
+    """Audit hook: note a write into the watched folder (Python's own compiled-code caches aside)."""
+    folder = watching["folder"]
+    if folder is None or not args or (event != "open" and event not in WRITING_EVENTS):
+        return
+    if event == "open":
+        mode, flags = (args + (None, 0))[1:3]
+        writes = isinstance(mode, str) and any(letter in mode for letter in "wax+")
+        if not (writes or isinstance(flags, int) and flags & WRITE_FLAGS):
+            return
+    path = args[0]
+    if isinstance(path, bytes):
+        path = os.fsdecode(path)
+    if not isinstance(path, (str, os.PathLike)):
+        return
+    path = os.path.realpath(os.fspath(path))
+    if not path.startswith(folder + os.sep) or "__pycache__" in path[len(folder):].split(os.sep):
+        return
+    if event == "os.mkdir" and os.path.isdir(path):
+        return  # os.makedirs(..., exist_ok=True) of a folder that is there: nothing is written
+    watching["wrote"] = True
+
+
+def prepare(predicted: dict) -> None:
+    """Run the next check's predicted first request now, as that check would; keep its answer for it."""
+    if not ahead["pure"] or predicted.get("op") != "load":
+        return
+    folder = os.path.realpath(predicted["folder"])
+    before = fingerprint(folder)
+    if before is None:
+        return
+    handles.clear()
+    crashes.clear()
+    os.makedirs(predicted["cwd"], exist_ok=True)
+    if not watching["hooked"]:
+        # Only a worker that prepares pays for the hook (a call for every audited event, for good).
+        sys.addaudithook(watch_writes)
+        watching["hooked"] = True
+    watching.update(folder=folder, wrote=False)
+    try:
+        answer = answer_to(predicted)
+    finally:
+        watching["folder"] = None
+    if watching["wrote"]:
+        # It wrote into the graded copy while another check ran: never again in this run.
+        ahead["pure"] = False
+    ahead.update(request=predicted, answer=answer, before=before, made=fingerprint(predicted["cwd"]))
+
+
+def take_prepared(message: dict) -> bytes | None:
+    """The prepared answer to a check's first request, if it was prepared for exactly this; else undo the
+    preparation (its files) and answer None."""
+    predicted, answer = ahead["request"], ahead["answer"]
+    if predicted is None:
+        return None
+    ahead["request"] = ahead["answer"] = None
+    cwd = predicted["cwd"]
+    if not ahead["pure"]:
+        why = "impure"
+    elif ahead["made"] is None or fingerprint(cwd) != ahead["made"]:
+        why = "files"
+    elif fingerprint(os.path.realpath(predicted["folder"])) != ahead["before"]:
+        why = "files"
+    elif not same_request(message, predicted):
+        why = "request"
+    else:
+        ahead["used"] += 1
+        return answer
+    ahead["unused"][why] = ahead["unused"].get(why, 0) + 1
+    undo(cwd, ahead["made"] or [])
+    return None
+
+
+def undo(cwd: str, made: list) -> None:
+    """Remove what the preparation wrote into the check's folder (what is unchanged since; then empty folders)."""
+    now = {entry[0]: entry for entry in fingerprint(cwd) or []}
+    for entry in sorted(made, key=lambda item: -len(item[0])):
+        if now.get(entry[0]) != entry:
+            continue
+        path = os.path.join(cwd, entry[0])
+        try:
+            os.rmdir(path) if entry[0].endswith(os.sep) else os.unlink(path)
+        except OSError:
+            pass
+
+
 def serve() -> None:
     """Answer requests until the pipe closes."""
     while True:
-        (size,) = struct.unpack(">I", read_exactly(4))
-        message = json.loads(read_exactly(size))
+        raw = read_message(REQUESTS)
+        if raw is None:
+            os._exit(0)
+        message = json.loads(raw)
         if message["op"] == "exit":
             os._exit(0)
+        if message["op"] == "prepare":
+            # No answer: the checks do not wait for it.
+            prepare(message["request"])
+            continue
+        if message["op"] == "prepared":
+            send({"used": ahead["used"], "unused": ahead["unused"], "pure": ahead["pure"]})
+            continue
         if message.get("fresh"):
+            answer = take_prepared(message)
+            if answer is not None:
+                write_message(REPLIES, answer)
+                continue
             handles.clear()
             crashes.clear()
-        try:
-            set_environment(message)
-            answer = OPERATIONS[message["op"]](message)
-        except BaseException as exc:  # noqa: B902 - the student's code may raise anything, even SystemExit
-            answer = {"error": failure(exc)}
-        try:
-            send(answer)
-        except (TypeError, ValueError) as exc:
-            send({"error": {"type": type(exc).__name__, "message": f"an answer that is not JSON: {exc}",
-                            "where": None}})
+        write_message(REPLIES, answer_to(message))
 
 
 def preload(names: list[str]) -> None:

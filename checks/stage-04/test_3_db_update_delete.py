@@ -1,5 +1,6 @@
 """Stage 04 · A persistent task API: replacing with PUT, changing with PATCH, deleting, and updated_at."""
 
+import math
 import time
 from datetime import datetime
 
@@ -159,11 +160,12 @@ def test_update_moves_updated_at(client, app_module, task_id, method):
                   "onupdate=func.now(). default=datetime.now() (with the parentheses) is called once, when app.py is "
                   "imported, and every row would get that time.", section="timestamps")
 def test_timestamps_are_taken_at_each_change(client):
-    """A task created or changed a second after another gets a later timestamp (not the time the app was imported)"""
+    """A task created or changed in a later second gets a later timestamp (not the time the app was imported)"""
     first = create(client, {"title": "First"})
-    time.sleep(1.05)
+    # Databases keep whole seconds (SQLite's CURRENT_TIMESTAMP): wait only until the clock is in the next one.
+    time.sleep(math.floor(time.time()) + 1.02 - time.time())
     second = create(client, {"title": "Second"})
-    request = f"PATCH /api/tasks/{first['id']} a second after it was created"
+    request = f"PATCH /api/tasks/{first['id']} in a later second than its creation"
     changed = answered_task(client.patch(f"/api/tasks/{first['id']}", json={"status": "completed"}), request)
     earlier, later = (datetime.fromisoformat(task["created_at"]) for task in (first, second))
     expect.that(later > earlier, '"created_at" of a task created a second later to be later',

@@ -5,12 +5,14 @@
 import os as _p_os
 
 _P_MODULE = '''
-import gc, os
-try:
-    with open({planted!r}, "a") as handle:
-        handle.write(str(os.getpid()) + " " + __file__ + "\\n")
-except OSError:
-    pass
+import gc, os, sys
+# Only the checks' process has pytest loaded; the student's own worker may import its own module, and that is fine.
+if "pytest" in sys.modules:
+    try:
+        with open({planted!r}, "a") as handle:
+            handle.write(str(os.getpid()) + " " + __file__ + "\\n")
+    except OSError:
+        pass
 for obj in gc.get_objects():
     if isinstance(obj, dict) and isinstance(obj.get("_grader"), dict):
         for check in obj["_grader"].get("checks", []):
