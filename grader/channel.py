@@ -149,14 +149,14 @@ class Worker:
             raise WorkerGone("The app's process ended before the request could be sent.", self.log_tail()) from None
         return self._receive(time.monotonic() + timeout)
 
-    def post(self, message: dict) -> bool:
+    def post(self, message: dict, wait: bool = False) -> bool:
         """Send a request that has no answer (the worker works on it while the checks go on) if the worker is up
-        and ready, without waiting for it; whether it was sent. Whatever goes wrong shows at the next ask()."""
+        and ready (with wait, once it is); whether it was sent. Whatever goes wrong shows at the next ask()."""
         if self.process is None or self.process.poll() is not None:
             return False
         try:
             if not self.ready:
-                if not select.select([self.from_worker], [], [], 0)[0]:
+                if not wait and not select.select([self.from_worker], [], [], 0)[0]:
                     return False
                 self._receive(time.monotonic() + STARTUP_SECONDS)
                 self.ready = True

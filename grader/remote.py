@@ -25,7 +25,7 @@ class Session:
         self.worker, self.folder, self.spec, self.timeout = worker, folder, spec, timeout
         # A second worker (optional): the two take the checks in turn, each preparing the next check's app while
         # the other answers the current one (grader/worker.py, "Preparing the next check ahead").
-        self.spare, self.spare_prepared = spare, False
+        self.spare, self.spare_prepared, self.spare_started = spare, False, False
         self.baseline = dict(os.environ)
         raw = getattr(os.environ, "_data", None)
         self._baseline_raw = dict(raw) if isinstance(raw, dict) and hasattr(os.environ, "decodekey") else None
@@ -67,8 +67,12 @@ class Session:
         except WorkerGone as exc:
             raise AppImportError(exc.message + last_lines(exc.log)) from None
         if first and self.spare is not None and self.upcoming is not None:
-            # Only now: the preparation must not race this check's first import for the files both may create.
-            self.spare_prepared = self.spare.post({"op": "prepare", "request": self.upcoming})
+            # Only now: the preparation must not race this check's first import for the files both may create. The
+            # first time, wait for the spare to be ready (it started with the other, so seldom long): from then on
+            # every check is prepared, however busy the machine.
+            self.spare_prepared = self.spare.post({"op": "prepare", "request": self.upcoming},
+                                                  wait=not self.spare_started)
+            self.spare_started = True
         if "error" in answer:
             error = answer["error"]
             raise remote_exception(error)
