@@ -144,7 +144,9 @@ def expect_next(config, item) -> None:
         config._session.upcoming = None
         return
     folder = os.path.realpath(check_folder(config, config._check_number + 1))
-    config._session.expect_next(folder, item.nodeid, "app" in names, app_settings(item))
+    # The environment the check will have while its fixtures run: isolated_environment's settings, pytest's name.
+    env = {**database_settings(folder), "PYTEST_CURRENT_TEST": f"{item.nodeid} (setup)"}
+    config._session.expect_next(folder, env, "app" in names, app_settings(item))
 
 
 def app_settings(item) -> dict | None:
@@ -163,6 +165,12 @@ def remote(request):
     return session
 
 
+def database_settings(folder) -> dict[str, str]:
+    """The database settings of a check working in folder: a SQLite file of its own there."""
+    url = f"sqlite:///{Path(folder) / 'check.db'}"
+    return {"DATABASE_URL": url, "DEV_DATABASE_URL": url}
+
+
 @pytest.fixture(autouse=True)
 def isolated_environment(monkeypatch, request):
     """Point every database setting at a file of this check's own, and work in this check's folder."""
@@ -173,9 +181,8 @@ def isolated_environment(monkeypatch, request):
         config._check_number += 1
         folder = check_folder(config, config._check_number)
         folder.mkdir(parents=True, exist_ok=True)
-    url = f"sqlite:///{folder / 'check.db'}"
-    for name in ("DATABASE_URL", "DEV_DATABASE_URL"):
-        monkeypatch.setenv(name, url)
+    for name, value in database_settings(folder).items():
+        monkeypatch.setenv(name, value)
     monkeypatch.chdir(folder)
     if getattr(config, "_session", None) is not None:
         request.getfixturevalue("remote")

@@ -136,36 +136,38 @@ class Worker:
         if self.process is None or self.process.poll() is not None:
             self.stop()
             self.start()
-        if not self.ready:
-            # The worker says it is ready once its libraries are imported: that start-up, however slow the
-            # machine, is not charged to the check's time limit.
-            self._receive(time.monotonic() + STARTUP_SECONDS)
-            self.ready = True
-        data = json.dumps(message).encode()
+        self._wait_until_ready()
         try:
-            os.write(self.to_worker, struct.pack(">I", len(data)) + data)
+            self._write(message)
         except OSError:
             self.stop()
             raise WorkerGone("The app's process ended before the request could be sent.", self.log_tail()) from None
         return self._receive(time.monotonic() + timeout)
 
-    def post(self, message: dict, wait: bool = False) -> bool:
-        """Send a request that has no answer (the worker works on it while the checks go on) if the worker is up
-        and ready (with wait, once it is); whether it was sent. Whatever goes wrong shows at the next ask()."""
+    def post(self, message: dict) -> bool:
+        """Send a request that has no answer (the worker works on it while the checks go on) if the worker is up,
+        once it is ready; whether it was sent. Whatever goes wrong shows at the next ask()."""
         if self.process is None or self.process.poll() is not None:
             return False
         try:
-            if not self.ready:
-                if not wait and not select.select([self.from_worker], [], [], 0)[0]:
-                    return False
-                self._receive(time.monotonic() + STARTUP_SECONDS)
-                self.ready = True
-            data = json.dumps(message).encode()
-            os.write(self.to_worker, struct.pack(">I", len(data)) + data)
+            self._wait_until_ready()
+            self._write(message)
             return True
         except (OSError, WorkerGone, WorkerTimeout):
             self.stop()
             return False
+
+    def _wait_until_ready(self) -> None:
+        """Read the worker's "ready" once its libraries are imported: that start-up, however slow the machine, is
+        not charged to a check's time limit."""
+        if not self.ready:
+            self._receive(time.monotonic() + STARTUP_SECONDS)
+            self.ready = True
+
+    def _write(self, message: dict) -> None:
+        """Write one length-prefixed request."""
+        data = json.dumps(message).encode()
+        os.write(self.to_worker, struct.pack(">I", len(data)) + data)
 
     def _receive(self, deadline: float) -> dict:
         """Read one answer before the deadline; kill the worker if it comes late, too large or malformed."""

@@ -9,7 +9,6 @@ import base64
 import datetime
 import os
 import sys
-from pathlib import Path
 from types import SimpleNamespace
 
 from werkzeug.wrappers import Response
@@ -25,7 +24,7 @@ class Session:
         self.worker, self.folder, self.spec, self.timeout = worker, folder, spec, timeout
         # A second worker (optional): the two take the checks in turn, each preparing the next check's app while
         # the other answers the current one (grader/worker.py, "Preparing the next check ahead").
-        self.spare, self.spare_prepared, self.spare_started = spare, False, False
+        self.spare, self.spare_prepared = spare, False
         self.baseline = dict(os.environ)
         raw = getattr(os.environ, "_data", None)
         self._baseline_raw = dict(raw) if isinstance(raw, dict) and hasattr(os.environ, "decodekey") else None
@@ -67,12 +66,9 @@ class Session:
         except WorkerGone as exc:
             raise AppImportError(exc.message + last_lines(exc.log)) from None
         if first and self.spare is not None and self.upcoming is not None:
-            # Only now: the preparation must not race this check's first import for the files both may create. The
-            # first time, wait for the spare to be ready (it started with the other, so seldom long): from then on
-            # every check is prepared, however busy the machine.
-            self.spare_prepared = self.spare.post({"op": "prepare", "request": self.upcoming},
-                                                  wait=not self.spare_started)
-            self.spare_started = True
+            # Only now: the preparation must not race this check's first import for the files both may create. Only
+            # the first post can wait for the spare's start-up (it started with the other, so seldom long).
+            self.spare_prepared = self.spare.post({"op": "prepare", "request": self.upcoming})
         if "error" in answer:
             error = answer["error"]
             raise remote_exception(error)
@@ -103,13 +99,11 @@ class Session:
             self.worker, self.spare = self.spare, self.worker
             self.spare_prepared = False
 
-    def expect_next(self, cwd: str, check_id: str, build: bool, test_config: dict | None) -> None:
+    def expect_next(self, cwd: str, env: dict, build: bool, test_config: dict | None) -> None:
         """Tell the worker what the next check's first request will be when it loads the app in the usual way
-        (conftest.py's fixtures: its own folder and database, in its setup): load(build, test_config)."""
-        url = f"sqlite:///{Path(cwd) / 'check.db'}"
+        (conftest.py's fixtures, in the check's folder cwd with the environment env): load(build, test_config)."""
         self.upcoming = self.load_request(build, self.folder, self.spec, test_config)
-        self.upcoming.update(op="load", env={"DATABASE_URL": url, "DEV_DATABASE_URL": url,
-                                             "PYTEST_CURRENT_TEST": f"{check_id} (setup)"}, unset=[], cwd=cwd)
+        self.upcoming.update(op="load", env=env, unset=[], cwd=cwd)
 
     @staticmethod
     def load_request(build: bool, folder: str, spec: str, test_config: dict | None) -> dict:

@@ -677,9 +677,8 @@ def take_prepared(message: dict) -> bytes | None:
     cwd = predicted["cwd"]
     if not ahead["pure"]:
         why = "impure"
-    elif ahead["made"] is None or fingerprint(cwd) != ahead["made"]:
-        why = "files"
-    elif fingerprint(os.path.realpath(predicted["folder"])) != ahead["before"]:
+    elif (ahead["made"] is None or fingerprint(cwd) != ahead["made"]
+          or fingerprint(os.path.realpath(predicted["folder"])) != ahead["before"]):
         why = "files"
     elif not same_request(message, predicted):
         why = "request"
@@ -718,7 +717,7 @@ def serve() -> None:
             prepare(message["request"])
             continue
         if message["op"] == "prepared":
-            send({"used": ahead["used"], "unused": ahead["unused"], "pure": ahead["pure"]})
+            send({"used": ahead["used"], "unused": ahead["unused"]})
             continue
         if message.get("fresh"):
             answer = take_prepared(message)
