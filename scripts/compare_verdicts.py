@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from grader.manifest import find_stage, load_stages  # noqa: E402
 from grader.run import grade  # noqa: E402
-from test_mutants import apply, load_mutants  # noqa: E402
+from test_mutants import grade_mutant, load_mutants  # noqa: E402
 
 
 def gradings(stages) -> list[tuple]:
@@ -39,16 +39,14 @@ def record(out: Path, stages) -> int:
     work = Path(tempfile.mkdtemp(prefix="verdicts-"))
 
     def run(job):
-        """Grade one solution, starter or mutant (a mutant in a copy of the solution)."""
+        """Grade one solution, starter or mutant (a mutant in a copy of the solution, as tests/test_mutants.py does)."""
         stage, name, mutant = job
-        folder = stage.starter_dir
-        if name != "starter":
-            folder = work / f"{stage.id}-{name.replace(':', '-')}"
-            skipped = shutil.ignore_patterns("__pycache__", "instance", "*.db")
-            shutil.copytree(stage.solution_dir, folder, ignore=skipped)
-            if mutant:
-                apply(mutant, folder)
-        outcome = grade(stage, folder)
+        if mutant:
+            place = work / f"{stage.id}-{name.replace(':', '-')}"
+            place.mkdir()
+            outcome = grade_mutant(stage, mutant, place)
+        else:
+            outcome = grade(stage, stage.starter_dir if name == "starter" else stage.solution_dir)
         return f"{stage.id}/{name}", {"error": (outcome.error or {}).get("message"),
                                       "checks": {check["id"]: check["status"] for check in outcome.checks}}
 
