@@ -168,7 +168,7 @@ def test_timestamps_are_taken_at_each_change(client):
     request = f"PATCH /api/tasks/{first['id']} in a later second than its creation"
     changed = answered_task(client.patch(f"/api/tasks/{first['id']}", json={"status": "completed"}), request)
     earlier, later = (datetime.fromisoformat(task["created_at"]) for task in (first, second))
-    expect.that(later > earlier, '"created_at" of a task created a second later to be later',
+    expect.that(later > earlier, '"created_at" of a task created in a later second to be later',
                 f'{first["created_at"]} and then {second["created_at"]}')
     expect.that(datetime.fromisoformat(changed["updated_at"]) >= later,
                 f'"updated_at" after the {request} to be no earlier than the "created_at" of a task created '
