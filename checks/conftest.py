@@ -6,21 +6,14 @@ the checks, the assertion helpers or the results.
 """
 
 import os
-import re
 from pathlib import Path
 
 import pytest
 
-from grader.channel import Worker, become_subreaper, kill_descendants
+from grader.channel import STARTED, kill_descendants
+from grader.launch import start_workers
 from grader.plugin import AppImportError, CheckTimeout
 from grader.remote import Session
-from grader.sandbox import base_environment
-
-# Libraries the worker imports while the checks are collected, when the graded code mentions them.
-LIBRARIES = ("flask_sqlalchemy", "sqlalchemy", "marshmallow", "flask_marshmallow", "marshmallow_sqlalchemy",
-             "flask_jwt_extended", "flask_migrate", "alembic", "flask_limiter", "flask_caching", "celery",
-             "apiflask")
-IMPORTED = re.compile(r"^\s*(?:from|import)\s+([A-Za-z_][A-Za-z0-9_]*)", re.M)
 
 
 def target_dir(config) -> Path:
@@ -33,30 +26,15 @@ def worker_dir(config) -> Path:
     return Path(config.getoption("worker_target") or config.getoption("target")).resolve()
 
 
-def libraries_used(folder: Path) -> list[str]:
-    """The preloadable libraries that the folder's Python files import."""
-    names = {"flask"}
-    for path in list(folder.glob("*.py")) + list(folder.glob("*/*.py")):
-        try:
-            names.update(IMPORTED.findall(path.read_text(encoding="utf-8", errors="replace")))
-        except OSError:
-            continue
-    return ["flask"] + [name for name in LIBRARIES if name in names]
-
-
 def pytest_configure(config):
-    """Start the worker at once, so that it imports the app's libraries while pytest collects the checks."""
+    """Take the workers grader/launch.py started before pytest (or start them now), so that they import the app's
+    libraries while pytest collects the checks."""
     if not config.getoption("target", None):
         return
-    become_subreaper()
     scratch = Path(config.getoption("scratch") or target_dir(config).parent).resolve()
-    workers = []
-    for _ in range(2 if config.getoption("ahead") else 1):
-        worker = Worker(scratch, base_environment(scratch), use_sandbox=config.getoption("sandbox"),
-                        cpu_seconds=config.getoption("cpu_seconds"))
-        worker.preload = libraries_used(target_dir(config))
-        worker.start()
-        workers.append(worker)
+    workers = STARTED[:] or start_workers(scratch, target_dir(config), config.getoption("sandbox"),
+                                          config.getoption("cpu_seconds"), 2 if config.getoption("ahead") else 1)
+    STARTED.clear()
     config._worker, config._workers = workers[0], workers
     config._check_folders = scratch / "check-folders"
     config._check_number = 0

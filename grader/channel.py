@@ -45,6 +45,10 @@ class WorkerTimeout(Exception):
     """The worker did not answer in time; it has been killed."""
 
 
+# Workers that grader/launch.py started before pytest was imported, for the checks' conftest to take.
+STARTED: list["Worker"] = []
+
+
 class Worker:
     """One worker process for a grading run, restarted after it is killed or dies."""
 
@@ -314,17 +318,17 @@ def describe_exit(code: int | None) -> str:
     return f"The app's process exited with code {code} (does the code call exit() or os._exit()?)."
 
 
-def kill_descendants() -> int:
-    """Kill every process below this one (a grading run's leftovers, daemons included); return how many."""
-    killed = 0
-    for _ in range(5):
+def kill_descendants() -> None:
+    """Kill every process below this one (a grading run's leftovers, daemons included)."""
+    # A killed process's own children are handed to this one (a subreaper) only as it dies: look again, briefly.
+    deadline = time.monotonic() + 0.25
+    while True:
         children = descendants(os.getpid())
         if not children:
             break
         for pid in children:
             try:
                 os.kill(pid, signal.SIGKILL)
-                killed += 1
             except (ProcessLookupError, PermissionError):
                 pass
         for pid in children:
@@ -332,8 +336,9 @@ def kill_descendants() -> int:
                 os.waitpid(pid, os.WNOHANG)
             except ChildProcessError:
                 pass
-        time.sleep(0.05)
-    return killed
+        if time.monotonic() > deadline:
+            break
+        time.sleep(0.005)
 
 
 def descendants(root: int) -> list[int]:

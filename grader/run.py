@@ -97,7 +97,7 @@ def grade(stage: Stage, target: Path, *, check_filter: str | None = None, verbos
             return outcome
         results = private / "results.json"
         command = [
-            sys.executable, "-P", "-m", "pytest", str(stage.checks_dir),
+            sys.executable, "-P", "-m", "grader.launch", str(stage.checks_dir),
             "-c", str(ROOT / "checks" / "pytest.ini"), "--rootdir", str(ROOT / "checks"),
             "-p", "grader.plugin", "-p", "no:cacheprovider", "--basetemp", str(scratch / "checks"),
             "--target", str(pristine), "--worker-target", str(copy), "--stage", stage.id, "--app-spec", stage.app,

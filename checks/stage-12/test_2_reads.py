@@ -1,6 +1,7 @@
 """Stage 12 · Reads served from the cache: the second identical GET is a hit, keyed per user and per query string,
 never without a token, and only for as long as CACHE_DEFAULT_TIMEOUT allows."""
 
+import math
 import time
 
 import pytest
@@ -108,19 +109,24 @@ def test_no_token_is_401_even_when_cached(app, client):
                   "CACHE_DEFAULT_TIMEOUT): timeout=0 means forever.", section="flask-caching-and-its-backends",
                   todo="todo-cached-read")
 def test_default_timeout_expires(app, client):
-    """With CACHE_DEFAULT_TIMEOUT = 1, a cached list is served stale at once and rebuilt 1.5 seconds later"""
+    """With CACHE_DEFAULT_TIMEOUT = 1, a cached list is served stale at once and rebuilt a second later"""
     headers = ready(app, client)
     task = create(client, headers, {"title": "Short-lived"})
-    started = time.monotonic()
+    # SimpleCache counts whole seconds: with a timeout of 1, an entry lives until the end of the second it was stored
+    # in. Store early in a second, so that reading it "at once" cannot fall after that end.
+    if time.time() % 1 > 0.8:
+        time.sleep(math.floor(time.time()) + 1.02 - time.time())
+    stored_in = math.floor(time.time())
     list_titles(client, headers)
+    stored_by = time.time()
     behind_the_api(app, task["id"], title="Expired")
-    soon, response = list_titles(client, headers, request="GET /api/tasks/ at once")
-    # On a very busy machine a second may pass before "at once": then the entry may rightly be gone already.
-    if time.monotonic() - started < 0.8:
+    soon, response = list_titles(client, headers, request="GET /api/tasks/ again at once")
+    # On a very busy machine the second may be over before "at once": then the entry may rightly be gone already.
+    if time.time() < stored_in + 1:
         says(response, "HIT", "GET /api/tasks/ again at once")
         stale(soon, "Short-lived", "GET /api/tasks/ again at once", None)
-    time.sleep(1.5)
-    later, response = list_titles(client, headers, request="GET /api/tasks/ 1.5 seconds later")
-    fresh(later, "Expired", "GET /api/tasks/ 1.5 seconds later (CACHE_DEFAULT_TIMEOUT = 1)",
+    time.sleep(max(0.0, stored_by + 1.05 - time.time()))
+    later, response = list_titles(client, headers, request="GET /api/tasks/ a second after it was cached")
+    fresh(later, "Expired", "GET /api/tasks/ a second after it was cached (CACHE_DEFAULT_TIMEOUT = 1)",
           "the cached answer outlived CACHE_DEFAULT_TIMEOUT.")
-    says(response, "MISS", "GET /api/tasks/ 1.5 seconds later")
+    says(response, "MISS", "GET /api/tasks/ a second after it was cached")

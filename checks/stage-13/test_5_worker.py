@@ -51,7 +51,7 @@ def test_a_real_worker_runs_the_jobs(celery_worker, app_module, monkeypatch):
             break
         if confirmed and state.get("state") == "SUCCESS":
             break
-        time.sleep(0.4)
+        time.sleep(0.1)
     command = "celery -A make_celery worker --pool=solo (FLASK_CONFIG=development)"
     expect.that(confirmed, f'the worker ({command}) to write the confirmation of {TITLE!r} to instance/outbox.jsonl '
                 f"within {WAIT_SECONDS} s", "no such line in the outbox", celery_worker.log_note())
