@@ -66,18 +66,25 @@ def stop_worker(config) -> None:
 
 
 def prepared_counts(workers) -> dict:
-    """How many checks found their app prepared ahead, and why the others did not (added over the workers)."""
-    counts = {"used": 0, "unused": {}}
+    """How many checks found their app prepared ahead, why the others did not, and the seconds the workers spent
+    preparing and answering (added over the workers)."""
+    counts = {"used": 0, "unused": {}, "seconds": {"preparing": 0.0, "answering": 0.0}}
     for worker in workers:
         if not worker.ready or worker.process is None or worker.process.poll() is not None:
             continue
         try:
+            # The worker runs the student's code, which could change these figures: check their shape first.
             answer = worker.ask({"op": "prepared"}, 2)
+            used, unused, seconds = int(answer["used"]), dict(answer["unused"]), dict(answer["seconds"])
+            unused = {str(why): int(count) for why, count in unused.items()}
+            seconds = {what: float(seconds[what]) for what in counts["seconds"]}
         except Exception:  # noqa: BLE001 - a figure for the record, never a reason to fail the run
             continue
-        counts["used"] += answer.get("used", 0)
-        for why, count in answer.get("unused", {}).items():
+        counts["used"] += used
+        for why, count in unused.items():
             counts["unused"][why] = counts["unused"].get(why, 0) + count
+        for what, value in seconds.items():
+            counts["seconds"][what] += value
     return counts
 
 

@@ -15,6 +15,7 @@ import json
 import os
 import struct
 import sys
+import time
 import traceback
 import warnings
 from contextlib import redirect_stdout
@@ -584,6 +585,8 @@ def answer_to(message: dict) -> bytes:
 # A folder with more entries than this is not watched for changes: nothing is prepared ahead for it.
 WATCHED_ENTRIES = 2000
 ahead = {"request": None, "answer": None, "before": None, "made": None, "used": 0, "unused": {}, "pure": True}
+# Seconds this worker spent preparing and answering: what the checks' own work costs (scripts/benchmark.py --work).
+busy = {"preparing": 0.0, "answering": 0.0}
 
 
 def fingerprint(folder: str):
@@ -712,21 +715,28 @@ def serve() -> None:
         message = json.loads(raw)
         if message["op"] == "exit":
             os._exit(0)
+        if message["op"] == "prepared":
+            send({"used": ahead["used"], "unused": ahead["unused"], "seconds": busy})
+            continue
+        started = time.perf_counter()
         if message["op"] == "prepare":
             # No answer: the checks do not wait for it.
             prepare(message["request"])
+            busy["preparing"] += time.perf_counter() - started
             continue
-        if message["op"] == "prepared":
-            send({"used": ahead["used"], "unused": ahead["unused"]})
-            continue
-        if message.get("fresh"):
-            answer = take_prepared(message)
-            if answer is not None:
-                write_message(REPLIES, answer)
-                continue
-            handles.clear()
-            crashes.clear()
-        write_message(REPLIES, answer_to(message))
+        write_message(REPLIES, reply(message))
+        busy["answering"] += time.perf_counter() - started
+
+
+def reply(message: dict) -> bytes:
+    """The answer to one request: the one prepared ahead for it, or one made now."""
+    if message.get("fresh"):
+        answer = take_prepared(message)
+        if answer is not None:
+            return answer
+        handles.clear()
+        crashes.clear()
+    return answer_to(message)
 
 
 def preload(names: list[str]) -> None:

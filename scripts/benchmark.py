@@ -5,6 +5,9 @@
     python scripts/benchmark.py --cpu [STAGE ...]        the same in CPU seconds (user+sys of every process, the
                                                         worker's included: graded with --no-sandbox); steadier
                                                         than wall time on a shared machine
+    python scripts/benchmark.py --work [STAGE ...]       the seconds the workers spend preparing (one fresh import
+                                                        per check) and answering the checks' requests: work that
+                                                        no grader can save, and the ratio it alone implies
     python scripts/benchmark.py --overview               `grade.py` (all stages, in parallel) against one stage
     python scripts/benchmark.py --watch                  --watch latency: from a save to the new result on screen
     python scripts/benchmark.py --class 30               class grading throughput on a made-up class
@@ -77,6 +80,32 @@ def cpu_seconds() -> float:
     """User+sys seconds of every waited-for child process so far (grandchildren count once their parent waited)."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
+
+
+def checks_work(stages, runs: int) -> None:
+    """Per stage: the workers' own seconds (preparing each check's fresh import, answering its requests) against the
+    floor. On two cores the two can at best share both cores, so a grading takes at least about the floor plus half
+    their sum: the ratio printed as "at least". Waits a stage's contract makes the checks do (sleeps in the checks'
+    process) come on top, and are not in it."""
+    from grader.run import grade
+
+    print(f"each figure is the median of {runs} gradings of the solution (two workers), in wall seconds")
+    print(f"{'stage':10} {'checks':>6} {'floor':>7} {'grade':>7} {'ratio':>6} {'preparing':>10} {'answering':>10} "
+          f"{'at least':>9}")
+    for stage in stages:
+        if stage.kind == "tests":
+            continue
+        floor = floor_seconds(stage, runs)
+        outcomes = [grade(stage, stage.solution_dir, ahead=True) for _ in range(runs)]
+        if any(outcome.prepared is None for outcome in outcomes):
+            print(f"{stage.id:10} (no figures from the workers)")
+            continue
+        wall = statistics.median(outcome.seconds for outcome in outcomes)
+        preparing, answering = (statistics.median(outcome.prepared["seconds"][what] for outcome in outcomes)
+                                for what in ("preparing", "answering"))
+        least = 1 + (preparing + answering) / 2 / floor
+        print(f"{stage.id:10} {outcomes[0].total:>6} {floor:>6.2f}s {wall:>6.2f}s {wall / floor:>5.2f}x "
+              f"{preparing:>9.2f}s {answering:>9.2f}s {least:>8.2f}x")
 
 
 def overview(runs: int) -> None:
@@ -153,6 +182,7 @@ def main() -> int:
     parser.add_argument("stages", nargs="*", help="stages to time (default: all with a solution)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--overview", action="store_true")
+    parser.add_argument("--work", action="store_true", help="the workers' own seconds per stage (see checks_work)")
     parser.add_argument("--watch", action="store_true")
     parser.add_argument("--class", dest="students", type=int)
     parser.add_argument("--cpu", action="store_true", help="CPU seconds instead of wall time (graded --no-sandbox)")
@@ -160,13 +190,16 @@ def main() -> int:
     if args.overview:
         overview(args.runs)
         return 0
+    stages = [find_stage(name) for name in args.stages] or [s for s in load_stages() if s.solution_dir.is_dir()]
+    if args.work:
+        checks_work(stages, args.runs)
+        return 0
     if args.watch:
         watch_latency(args.runs)
         return 0
     if args.students:
         class_throughput(args.students)
         return 0
-    stages = [find_stage(name) for name in args.stages] or [s for s in load_stages() if s.solution_dir.is_dir()]
     unit = "CPU seconds (user+sys, worker included)" if args.cpu else "wall seconds"
     print(f"each figure is the median of {args.runs} runs, in {unit}; floor = pytest + that stage's imports + one "
           "request")

@@ -25,6 +25,8 @@ def test_prepared_imports_are_used_and_change_no_verdict(tmp_path):
     assert 0 < alone.passed < alone.total
     assert alone.prepared is None
     assert paired.prepared["used"] > 0, paired.prepared
+    # The seconds the workers spent, for scripts/benchmark.py --work: both kinds of work happened.
+    assert paired.prepared["seconds"]["preparing"] > 0 and paired.prepared["seconds"]["answering"] > 0
 
 
 def test_a_check_that_changes_its_settings_first_gets_a_fresh_import(tmp_path):
