@@ -36,10 +36,11 @@ def libraries_used(folder: Path) -> list[str]:
 def start_workers(scratch: Path, target: Path, sandbox: bool, cpu_seconds: int | None, count: int) -> list[Worker]:
     """Start count workers for a grading run of target (the checks' copy of the student's folder)."""
     become_subreaper()
+    environment, preload = base_environment(scratch), libraries_used(target)
     workers = []
     for _ in range(count):
-        worker = Worker(scratch, base_environment(scratch), use_sandbox=sandbox, cpu_seconds=cpu_seconds)
-        worker.preload = libraries_used(target)
+        worker = Worker(scratch, dict(environment), use_sandbox=sandbox, cpu_seconds=cpu_seconds)
+        worker.preload = list(preload)
         worker.start()
         workers.append(worker)
     return workers

@@ -1,12 +1,11 @@
 """Stage 04 · A persistent task API: replacing with PUT, changing with PATCH, deleting, and updated_at."""
 
-import math
-import time
 from datetime import datetime
 
 import pytest
 
 import expect
+from api_steps import into_next_second
 from tasks_db import as_json, create, fetch, insert_tasks, listed, set_columns, task_shape
 
 LONG_AGO = datetime(2000, 1, 1)
@@ -163,7 +162,7 @@ def test_timestamps_are_taken_at_each_change(client):
     """A task created or changed in a later second gets a later timestamp (not the time the app was imported)"""
     first = create(client, {"title": "First"})
     # Databases keep whole seconds (SQLite's CURRENT_TIMESTAMP): wait only until the clock is in the next one.
-    time.sleep(math.floor(time.time()) + 1.02 - time.time())
+    into_next_second()
     second = create(client, {"title": "Second"})
     request = f"PATCH /api/tasks/{first['id']} in a later second than its creation"
     changed = answered_task(client.patch(f"/api/tasks/{first['id']}", json={"status": "completed"}), request)

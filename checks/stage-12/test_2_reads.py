@@ -7,6 +7,7 @@ import time
 import pytest
 
 import expect
+from api_steps import into_next_second
 from cache_steps import (CACHE_ON, COLLECTION, behind_the_api, create, detail, detail_title, fresh, list_titles,
                          log_in, ready, says, stale)
 
@@ -115,7 +116,7 @@ def test_default_timeout_expires(app, client):
     # SimpleCache counts whole seconds: with a timeout of 1, an entry lives until the end of the second it was stored
     # in. Store early in a second, so that reading it "at once" cannot fall after that end.
     if time.time() % 1 > 0.8:
-        time.sleep(math.floor(time.time()) + 1.02 - time.time())
+        into_next_second()
     stored_in = math.floor(time.time())
     list_titles(client, headers)
     stored_by = time.time()
